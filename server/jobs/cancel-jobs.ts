@@ -1,0 +1,50 @@
+import "server-only";
+import { fromPrisma, type PgBoss } from "pg-boss";
+import type { TCaller } from "../auth/caller";
+import { db } from "../db/client";
+import { AppError } from "../errors";
+import { CHANNELS } from "./job-channels";
+import { getProducer } from "./producer";
+
+/**
+ * Cancels queued or running jobs of the caller's org: row, pg-boss job and a NOTIFY that makes the running
+ * worker abort the handler (and so kill its child processes), all in one transaction.
+ * Members may cancel only their own jobs; admins any in their org.
+ */
+export async function cancelJobs(caller: TCaller, ids: string[], deps: { boss?: PgBoss } = {}): Promise<{ cancelled: string[] }> {
+  const boss = deps.boss ?? (await getProducer());
+  return db().$transaction(async (tx) => {
+    const rows = await tx.job.findMany({
+      where: { id: { in: ids }, orgId: caller.orgId, ...(caller.role === "admin" ? {} : { userId: caller.userId }) },
+      select: { id: true, queue: true, status: true },
+    });
+    const open = rows.filter((r) => r.status === "queued" || r.status === "active");
+    if (open.length === 0) return { cancelled: [] };
+    const openIds = open.map((r) => r.id);
+    await tx.job.updateMany({
+      where: { id: { in: openIds }, status: { in: ["queued", "active"] } },
+      data: { status: "cancelled", finishedAt: new Date(), errorMessage: `cancelled by ${caller.userId}` },
+    });
+    await tx.jobAttempt.updateMany({ where: { jobId: { in: openIds }, status: "active" }, data: { status: "cancelled", finishedAt: new Date() } });
+    for (const queue of new Set(open.map((r) => r.queue))) {
+      await boss.cancel(queue, open.filter((r) => r.queue === queue).map((r) => r.id), { db: fromPrisma(tx) });
+    }
+    // NOTIFY payloads are limited to 8000 bytes: 200 ids per notification.
+    for (let i = 0; i < openIds.length; i += 200) {
+      await tx.$executeRawUnsafe(`SELECT pg_notify($1, $2)`, CHANNELS.cancel, openIds.slice(i, i + 200).join(","));
+    }
+    return { cancelled: openIds };
+  });
+}
+
+export async function cancelJob(caller: TCaller, id: string, deps: { boss?: PgBoss } = {}): Promise<{ id: string; status: "cancelled" }> {
+  const row = await db().job.findFirst({ where: { id, orgId: caller.orgId }, select: { status: true, userId: true } });
+  if (!row) throw new AppError("NOT_FOUND", "job not found");
+  if (caller.role === "viewer" || (caller.role === "member" && row.userId !== caller.userId)) {
+    throw new AppError("FORBIDDEN", "you may only cancel your own jobs");
+  }
+  if (row.status !== "queued" && row.status !== "active") throw new AppError("CONFLICT", `job is ${row.status}; only queued or active jobs can be cancelled`);
+  const { cancelled } = await cancelJobs(caller, [id], deps);
+  if (cancelled.length === 0) throw new AppError("CONFLICT", "job finished before it could be cancelled");
+  return { id, status: "cancelled" };
+}

@@ -1,0 +1,87 @@
+import os from "node:os";
+import type { PgBoss } from "pg-boss";
+import { db } from "@/server/db/client";
+import { PgListener } from "@/server/db/pg-listener";
+import { CHANNELS } from "@/server/jobs/job-channels";
+import { logger } from "@/server/logger";
+import { recordHeartbeat } from "@/server/workers/record-heartbeat";
+import { reapDeadWorkers } from "@/server/workers/reap-dead-workers";
+import type { AbortRegistry } from "./abort-registry";
+import type { QueueConsumers } from "./queue-consumers";
+
+export class JobCancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "JobCancelledError";
+  }
+}
+
+type TDeps = {
+  boss: PgBoss; url: string; workerId: string; queues: Map<string, number>; registry: AbortRegistry;
+  consumers: QueueConsumers; heartbeatSeconds: number; deadAfterSeconds: number;
+};
+
+/**
+ * The worker's background duties: heartbeat, reaping dead workers, and reacting to cancels and pause
+ * switches. NOTIFY makes reactions immediate; the periodic tick is the fallback when a notification was missed.
+ */
+export class Supervisor {
+  private timer: NodeJS.Timeout | undefined;
+  private status: "running" | "draining" | "stopped" = "running";
+  private readonly listener: PgListener;
+
+  constructor(private readonly deps: TDeps) {
+    this.listener = new PgListener({
+      url: deps.url,
+      channels: [CHANNELS.cancel, CHANNELS.queueControl],
+      onNotification: (channel, payload) => {
+        if (channel === CHANNELS.cancel) for (const id of payload.split(",")) this.deps.registry.abort(id, new JobCancelledError());
+        else void this.deps.consumers.sync();
+      },
+      onSubscribed: () => void this.tick(),
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.beat();
+    await this.listener.start();
+    this.timer = setInterval(() => void this.tick(), this.deps.heartbeatSeconds * 1000);
+  }
+
+  async setStatus(status: "draining" | "stopped"): Promise<void> {
+    this.status = status;
+    if (status === "stopped") {
+      clearInterval(this.timer);
+      await this.listener.stop();
+    }
+    await this.beat().catch((err) => logger.warn({ err }, "final heartbeat failed"));
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.beat();
+      await this.abortCancelled();
+      if (this.status === "running") {
+        await this.deps.consumers.sync();
+        const reaped = await reapDeadWorkers(this.deps.boss, this.deps.deadAfterSeconds);
+        if (reaped.jobs > 0 || reaped.workers > 0) logger.warn(reaped, "reaped dead workers");
+      }
+    } catch (err) {
+      logger.warn({ err }, "supervisor tick failed (database unreachable?); retrying next tick");
+    }
+  }
+
+  private beat(): Promise<void> {
+    return recordHeartbeat({
+      id: this.deps.workerId, host: os.hostname(), pid: process.pid, queues: Object.fromEntries(this.deps.queues),
+      inFlight: this.deps.registry.size, status: this.status,
+    });
+  }
+
+  private async abortCancelled(): Promise<void> {
+    const ids = this.deps.registry.ids();
+    if (ids.length === 0) return;
+    const cancelled = await db().job.findMany({ where: { id: { in: ids }, status: "cancelled" }, select: { id: true } });
+    for (const { id } of cancelled) this.deps.registry.abort(id, new JobCancelledError());
+  }
+}
