@@ -29,8 +29,14 @@ export function createBatchRunner({ boss, workerId, registry }: TDeps) {
       jobs.map((j) => ({ id: j.id, retryCount: j.retryCount, data: j.data, queue, retryLimit: j.retryLimit })),
       workerId,
     );
-    const outcomes = await Promise.all(jobs.filter((j) => runnable.has(j.id)).map((job) => runOne(queue, job)));
-    await settleJobs(boss, queue, outcomes.filter((o): o is TOutcome => o !== undefined));
+    const running = jobs.filter((j) => runnable.has(j.id));
+    try {
+      const outcomes = await Promise.all(running.map((job) => runOne(queue, job)));
+      await settleJobs(boss, queue, outcomes.filter((o): o is TOutcome => o !== undefined));
+    } finally {
+      // Held in the registry until settled, so a draining shutdown waits for the settle too.
+      for (const job of running) registry.remove(job.id);
+    }
   };
 
   async function runOne(queue: string, job: JobWithMetadata<TJobEnvelope>): Promise<TOutcome | undefined> {
@@ -64,7 +70,6 @@ export function createBatchRunner({ boss, workerId, registry }: TDeps) {
     } finally {
       clearTimeout(soft);
       job.signal.removeEventListener("abort", onLost);
-      registry.remove(job.id);
       await progress.close();
     }
   }
