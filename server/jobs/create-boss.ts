@@ -21,7 +21,8 @@ export function createBoss(url: string, role: TBossRole, options: { poolSize?: n
     useListenNotify: role === "worker",
     migrate: true,
   });
-  boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
+  // pg errors carry the whole client object: log what helps, not kilobytes of pool internals.
+  boss.on("error", (error: Error & { code?: string }) => logger.error({ message: error.message, code: error.code }, "pg-boss error"));
   boss.on("warning", (warning) => logger.warn({ warning }, "pg-boss warning"));
   return boss;
 }
