@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/server/db/client";
+import { disconnectDb } from "@/server/db/client";
 import { cancelJob } from "@/server/jobs/cancel-jobs";
 import { getJob } from "@/server/jobs/get-job";
 import { getProducer, stopProducer } from "@/server/jobs/producer";
@@ -62,7 +62,7 @@ describe("job lifecycle through a real worker", () => {
   });
 
   it("fails an attempt that outlives its hard timeout even when the handler ignores the abort", async () => {
-    const { id } = await submitJob(org.member, { type: "system.sleep", params: { seconds: 60, steps: 60, ignoreAbort: true }, timeoutSeconds: 2, retryLimit: 0 });
+    const { id } = await submitJob(org.member, { type: "system.sleep", params: { seconds: 6, steps: 6, ignoreAbort: true }, timeoutSeconds: 2, retryLimit: 0 });
     await until(id, "active");
     const job = await until(id, "failed", 20_000);
     expect(job.errorMessage).toMatch(/exceeded 2s|timed out|timeout/i);
@@ -73,14 +73,10 @@ describe("job lifecycle through a real worker", () => {
     const { id } = await submitJob(org.member, { type: "system.sleep", params: { seconds: 60, steps: 60 } });
     await until(id, "active");
     await expect(cancelJob(org.otherMember, id)).rejects.toThrow(/only cancel your own/);
-    const t0 = Date.now();
     await cancelJob(org.member, id);
     expect(await statusOf(id)).toBe("cancelled");
-    await waitFor("the worker to report no job in flight", async () => {
-      const w = await db().worker.findUnique({ where: { id: worker.id } });
-      return w && w.inFlight === 0 && w.lastSeenAt.getTime() > t0;
-    });
-    expect(worker.output()).toMatch(new RegExp(`"jobId":"${id}".*"err":"cancelled"`));
+    // The handler returned at once with the cancel as its reason (it would otherwise sleep for 60 s).
+    await waitFor("the worker to log the aborted handler", async () => new RegExp(`"jobId":"${id}".*"err":"cancelled"`).test(worker.output()), 5_000);
     const job = await getJob(org.orgId, id);
     expect(job.status).toBe("cancelled"); // the aborted handler's failure did not overwrite the cancel
     expect(job.attempts[0]!.status).toBe("cancelled");
