@@ -36,7 +36,7 @@ describe("submit", () => {
       send: (async (...args: Parameters<typeof real.send>) => {
         await real.send(...(args as [string, object, object]));
         throw new Error("simulated failure after send");
-      }) as typeof real.send,
+      }) as unknown as typeof real.send,
     };
     await expect(submitJob(org.member, { type: "system.noop", params: { note: org.orgId } }, { boss: failing })).rejects.toThrow(/simulated failure/);
     expect([await countRows(), await countBossJobs()]).toEqual(before);
