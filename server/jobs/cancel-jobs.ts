@@ -4,6 +4,7 @@ import type { TCaller } from "../auth/caller";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { CHANNELS } from "./job-channels";
+import { actionableBy, findJobForAction } from "./job-ownership";
 import { getProducer } from "./producer";
 
 /**
@@ -15,7 +16,7 @@ export async function cancelJobs(caller: TCaller, ids: string[], deps: { boss?: 
   const boss = deps.boss ?? (await getProducer());
   return db().$transaction(async (tx) => {
     const rows = await tx.job.findMany({
-      where: { id: { in: ids }, orgId: caller.orgId, ...(caller.role === "admin" ? {} : { userId: caller.userId }) },
+      where: { id: { in: ids }, ...actionableBy(caller) },
       select: { id: true, queue: true, status: true },
     });
     const open = rows.filter((r) => r.status === "queued" || r.status === "active");
@@ -38,11 +39,7 @@ export async function cancelJobs(caller: TCaller, ids: string[], deps: { boss?: 
 }
 
 export async function cancelJob(caller: TCaller, id: string, deps: { boss?: PgBoss } = {}): Promise<{ id: string; status: "cancelled" }> {
-  const row = await db().job.findFirst({ where: { id, orgId: caller.orgId }, select: { status: true, userId: true } });
-  if (!row) throw new AppError("NOT_FOUND", "job not found");
-  if (caller.role === "viewer" || (caller.role === "member" && row.userId !== caller.userId)) {
-    throw new AppError("FORBIDDEN", "you may only cancel your own jobs");
-  }
+  const row = await findJobForAction(caller, id, "cancel");
   if (row.status !== "queued" && row.status !== "active") throw new AppError("CONFLICT", `job is ${row.status}; only queued or active jobs can be cancelled`);
   const { cancelled } = await cancelJobs(caller, [id], deps);
   if (cancelled.length === 0) throw new AppError("CONFLICT", "job finished before it could be cancelled");

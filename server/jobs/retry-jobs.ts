@@ -4,6 +4,7 @@ import type { TCaller } from "../auth/caller";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { deadLetterQueueOf } from "./queues";
+import { actionableBy, findJobForAction } from "./job-ownership";
 import { getProducer } from "./producer";
 
 /**
@@ -15,7 +16,7 @@ export async function retryJobs(caller: TCaller, ids: string[], deps: { boss?: P
   const boss = deps.boss ?? (await getProducer());
   return db().$transaction(async (tx) => {
     const rows = await tx.job.findMany({
-      where: { id: { in: ids }, orgId: caller.orgId, status: { in: ["failed", "cancelled"] }, ...(caller.role === "admin" ? {} : { userId: caller.userId }) },
+      where: { id: { in: ids }, ...actionableBy(caller), status: { in: ["failed", "cancelled"] } },
       select: { id: true, queue: true, status: true, attempt: true, maxAttempts: true, deadLettered: true },
     });
     const adapter = fromPrisma(tx);
@@ -50,11 +51,7 @@ export async function retryJobs(caller: TCaller, ids: string[], deps: { boss?: P
 }
 
 export async function retryJob(caller: TCaller, id: string, deps: { boss?: PgBoss } = {}): Promise<{ id: string; status: "queued" }> {
-  const row = await db().job.findFirst({ where: { id, orgId: caller.orgId }, select: { status: true, userId: true } });
-  if (!row) throw new AppError("NOT_FOUND", "job not found");
-  if (caller.role === "viewer" || (caller.role === "member" && row.userId !== caller.userId)) {
-    throw new AppError("FORBIDDEN", "you may only retry your own jobs");
-  }
+  const row = await findJobForAction(caller, id, "retry");
   if (row.status !== "failed" && row.status !== "cancelled") throw new AppError("CONFLICT", `job is ${row.status}; only failed or cancelled jobs can be retried`);
   const { retried } = await retryJobs(caller, [id], deps);
   if (retried.length === 0) throw new AppError("CONFLICT", "job is no longer held by the queue and cannot be retried");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZJobStatus } from "@/server/jobs/schema";
+import { ZJobListItem } from "./list-jobs.schema";
 
 export { ZJobIdInput as ZGetJobInput } from "@/server/jobs/schema";
 
@@ -12,29 +13,13 @@ export const ZJobAttempt = z.object({
   finishedAt: z.date().nullable(),
 });
 
-// Deliberately no errorStack: stacks stay in the logs and the database.
-export const ZGetJobOutput = z.object({
-  id: z.string(),
-  type: z.string(),
-  queue: z.string(),
-  priority: z.number().int(),
+// The list item plus what only the detail shows. Deliberately no errorStack: stacks stay in the logs and the database.
+export const ZGetJobOutput = ZJobListItem.extend({
   params: z.unknown(),
   result: z.unknown(),
-  status: ZJobStatus,
-  attempt: z.number().int(),
-  maxAttempts: z.number().int(),
-  progress: z.number(),
-  progressMessage: z.string().nullable(),
-  errorMessage: z.string().nullable(),
   deadLettered: z.boolean(),
   workerId: z.string().nullable(),
-  userId: z.string(),
   teamId: z.string().nullable(),
-  createdAt: z.date(),
-  startedAt: z.date().nullable(),
-  finishedAt: z.date().nullable(),
   attempts: z.array(ZJobAttempt),
-  canCancel: z.boolean(),
-  canRetry: z.boolean(),
 });
 export type TGetJobOutput = z.infer<typeof ZGetJobOutput>;
