@@ -3,16 +3,19 @@ import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { env } from "@/server/config/env";
 import { disconnectDb } from "@/server/db/client";
+import { closePgPool } from "@/server/db/pg-pool";
 import { createBoss } from "@/server/jobs/create-boss";
 import { ensureQueues } from "@/server/jobs/ensure-queues";
 import { reconcileActiveJobs } from "@/server/jobs/tracking/reconcile-jobs";
 import { logger } from "@/server/logger";
+import { closeJobNotifier, jobNotifier } from "@/server/notify/job-notifier";
 import { AbortRegistry } from "./abort-registry";
 import { holdBoss } from "./boss-holder";
 import { waitForDrain } from "./drain";
 import { parseWorkerOptions } from "./parse-worker-options";
 import { QueueConsumers } from "./queue-consumers";
 import { createBatchRunner } from "./run-batch";
+import { skipRedundantCompletions } from "./skip-redundant-complete";
 import { scheduleCronJobs } from "./schedule-cron";
 import { Supervisor } from "./supervisor";
 
@@ -27,7 +30,10 @@ async function main(): Promise<void> {
   await ensureQueues(boss, config.JOB_HEARTBEAT_SECONDS);
 
   const registry = new AbortRegistry();
-  const consumers = new QueueConsumers(boss, queues, createBatchRunner({ boss, workerId, registry }));
+  const completions = skipRedundantCompletions(boss);
+  if (!completions) logger.warn("pg-boss's completion statement not recognized (another pg-boss version?): batches settle before the next fetch");
+  const runBatch = createBatchRunner({ boss, workerId, registry, completions });
+  const consumers = new QueueConsumers(boss, queues, runBatch);
   await consumers.sync();
   const scheduled = await scheduleCronJobs(boss, queues);
 
@@ -55,8 +61,11 @@ async function main(): Promise<void> {
     await boss.stop({ graceful: true, timeout: 2000, close: true }).catch((err) => logger.warn({ err }, "pg-boss stop"));
     if (left.length > 0) await reconcileActiveJobs({ ids: left }).catch(() => undefined);
     await supervisor.setStatus("stopped");
+    const notifications = { ...jobNotifier().stats };
+    await closeJobNotifier().catch(() => undefined);
+    await closePgPool().catch(() => undefined);
     await disconnectDb();
-    logger.info("worker stopped");
+    logger.info({ completionsSkipped: completions?.stats, notifications }, "worker stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

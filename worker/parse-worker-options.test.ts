@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { QUEUES } from "@/server/jobs/queues";
 import { parseWorkerOptions } from "./parse-worker-options";
 
 describe("parseWorkerOptions", () => {
   it("defaults to every queue at its default concurrency", () => {
     const q = parseWorkerOptions([], "");
-    expect([...q.keys()]).toEqual(["system", "default", "maintenance"]);
+    expect([...q.keys()]).toEqual(QUEUES.map((queue) => queue.name));
+    expect([...q.keys()].slice(0, 3)).toEqual(["system", "default", "maintenance"]);
     expect(q.get("default")).toBe(4);
   });
   it("takes --queues with per-queue concurrency over WORKER_QUEUES", () => {

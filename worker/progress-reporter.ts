@@ -3,12 +3,17 @@ import { logger } from "@/server/logger";
 
 const MIN_INTERVAL_MS = 250;
 
-/** Coalesces a handler's progress calls: at most one write per 250 ms per job, the latest value always lands. */
-export function createProgressReporter(jobId: string, attempt: number) {
+export type TProgressReporter = ReturnType<typeof createProgressReporter>;
+
+/**
+ * Coalesces a handler's progress calls: at most one write per 250 ms per job, the latest value always lands.
+ * `beforeWrite` runs before each write (a batch-queue job is marked started first, so the write has a row to land on).
+ */
+export function createProgressReporter(jobId: string, attempt: number, beforeWrite?: () => Promise<unknown>) {
   let lastWrite = 0;
   let pending: { percent: number; message?: string } | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let chain: Promise<void> = Promise.resolve();
+  let chain: Promise<unknown> = Promise.resolve();
 
   const write = () => {
     timer = undefined;
@@ -16,7 +21,10 @@ export function createProgressReporter(jobId: string, attempt: number) {
     const { percent, message } = pending;
     pending = undefined;
     lastWrite = Date.now();
-    chain = chain.then(() => reportProgress(jobId, attempt, percent, message)).catch((err) => logger.warn({ err, jobId }, "progress write failed"));
+    chain = chain
+      .then(() => beforeWrite?.())
+      .then(() => reportProgress(jobId, attempt, percent, message))
+      .catch((err) => logger.warn({ err, jobId }, "progress write failed"));
   };
 
   return {

@@ -1,10 +1,10 @@
-import type { JobWithMetadata, PgBoss } from "pg-boss";
+import type { Job, PgBoss } from "pg-boss";
 import type { TJobEnvelope } from "@/server/jobs/job-envelope";
 import { getQueueDefinition } from "@/server/jobs/queues";
 import { listPausedQueues } from "@/server/jobs/queue-control";
 import { logger } from "@/server/logger";
 
-type TRunBatch = (queue: string, jobs: JobWithMetadata<TJobEnvelope>[]) => Promise<void>;
+type TRunBatch = (queue: string, jobs: Job<TJobEnvelope>[]) => Promise<void>;
 
 /**
  * Registers pg-boss consumers for the selected queues and keeps them in line with the pause switches:
@@ -45,12 +45,14 @@ export class QueueConsumers {
       {
         batchSize,
         localConcurrency: concurrency,
-        includeMetadata: true as const,
+        // The minimal job (id, data, retryCount, expiry, heartbeat) is all the runner reads; metadata would
+        // cost a dozen more columns (dates) to parse per job.
+        includeMetadata: false,
         pollingIntervalSeconds: 2,
         notifyPollingIntervalSeconds: 2,
         burstWhenBatchFull: batchSize > 1,
       },
-      (jobs) => this.runBatch(queue, jobs as JobWithMetadata<TJobEnvelope>[]),
+      (jobs) => this.runBatch(queue, jobs),
     );
     this.consuming.add(queue);
     logger.info({ queue, concurrency, batchSize }, "consuming queue");

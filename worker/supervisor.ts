@@ -4,17 +4,11 @@ import { db } from "@/server/db/client";
 import { PgListener } from "@/server/db/pg-listener";
 import { CHANNELS } from "@/server/jobs/job-channels";
 import { logger } from "@/server/logger";
+import { parseNotifyPayload } from "@/server/notify/coalescing-notifier";
 import { recordHeartbeat } from "@/server/workers/record-heartbeat";
 import { reapDeadWorkers } from "@/server/workers/reap-dead-workers";
-import type { AbortRegistry } from "./abort-registry";
+import { JobCancelledError, type AbortRegistry } from "./abort-registry";
 import type { QueueConsumers } from "./queue-consumers";
-
-export class JobCancelledError extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "JobCancelledError";
-  }
-}
 
 type TDeps = {
   boss: PgBoss; url: string; workerId: string; queues: Map<string, number>; registry: AbortRegistry;
@@ -35,7 +29,7 @@ export class Supervisor {
       url: deps.url,
       channels: [CHANNELS.cancel, CHANNELS.queueControl],
       onNotification: (channel, payload) => {
-        if (channel === CHANNELS.cancel) for (const id of payload.split(",")) this.deps.registry.abort(id, new JobCancelledError());
+        if (channel === CHANNELS.cancel) for (const id of cancelledIds(payload)) this.deps.registry.abort(id, new JobCancelledError());
         else void this.deps.consumers.sync();
       },
       onSubscribed: () => void this.tick(),
@@ -85,3 +79,6 @@ export class Supervisor {
     for (const { id } of cancelled) this.deps.registry.abort(id, new JobCancelledError());
   }
 }
+
+/** A cancel payload: a JSON array of ids (coalesced); a comma-separated list from a web process not yet updated. */
+const cancelledIds = (payload: string): string[] => (payload.startsWith("[") ? parseNotifyPayload(payload) : payload.split(","));

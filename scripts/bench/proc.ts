@@ -22,7 +22,7 @@ export function killAllChildren(): void {
   for (const child of alive) killGroup(child, "SIGKILL");
 }
 
-/** nodeFlags go after tsx's --import, so they may --import TypeScript too (compare.ts's prisma-pg-shim). */
+/** nodeFlags go after tsx's --import, so they may --import TypeScript too (profile.ts passes --cpu-prof). */
 export type TSpawnOptions = { reactServer?: boolean; nodeFlags?: string[] };
 
 export function spawnNode(script: string, args: string[], env: Record<string, string>, options: TSpawnOptions = {}): TChild {

@@ -6,7 +6,7 @@ export const RAW_QUEUE = "bench_raw";
 export const RAW_WORK_OPTIONS = {
   batchSize: 100,
   localConcurrency: 2,
-  includeMetadata: true as const,
+  includeMetadata: false,
   pollingIntervalSeconds: 2,
   notifyPollingIntervalSeconds: 2,
   burstWhenBatchFull: true,

@@ -35,6 +35,8 @@ export function summarize(r: TResults) {
     submitPerSec: med(r.tracked, (x) => x.submitPerSec), drainPerSec: med(r.tracked, (x) => x.drainPerSec),
     combinedPerSec: med(r.tracked, (x) => x.combinedPerSec), dbSpanPerSec: med(r.tracked, (x) => x.dbSpanPerSec),
     peakRssMb: Math.max(0, ...r.tracked.map((x) => x.peakRssMb ?? 0)),
+    statusEventsPerSec: med(r.tracked, (x) => x.statusEventsPerSec), statusNotifiesPerSec: med(r.tracked, (x) => x.statusNotifiesPerSec),
+    statusKeysMissed: Math.max(...r.tracked.map((x) => Number(r.config.trackedJobs) - x.statusKeysSeen)),
     workerCpuUs: med(r.tracked, (x) => x.workerCpuUs), pgCpuUs: med(r.tracked, (x) => x.pgCpuUs),
   };
   const raw = r.raw && {
@@ -59,6 +61,11 @@ export function printReport(r: TResults): void {
     rows.push(["tracked submit+drain combined (excl. worker start)", rate(t.combinedPerSec.value), t.combinedPerSec.runs, "", ""]);
     rows.push(["  CPU per job: worker / postgres", cpu(t), "", "", ""]);
     rows.push(["worker peak RSS (VmHWM)", `${t.peakRssMb} MiB`, "", "", ""]);
+    rows.push([
+      "status notifications: events in → NOTIFYs out",
+      `${rate(t.statusEventsPerSec.value)} → ${rate(t.statusNotifiesPerSec.value)}`, t.statusNotifiesPerSec.runs,
+      "coalesced, every job named", verdict(t.statusKeysMissed === 0 && t.statusNotifiesPerSec.value < t.statusEventsPerSec.value / 20),
+    ]);
   }
   if (s.raw) {
     rows.push(["raw pg-boss insert", rate(s.raw.insertPerSec.value), s.raw.insertPerSec.runs, "", ""]);

@@ -3,18 +3,19 @@ import { fromPrisma, type PgBoss } from "pg-boss";
 import type { TCaller } from "../auth/caller";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { jobNotifier } from "../notify/job-notifier";
 import { CHANNELS } from "./job-channels";
 import { actionableBy, findJobForAction } from "./job-ownership";
 import { getProducer } from "./producer";
 
 /**
- * Cancels queued or running jobs of the caller's org: row, pg-boss job and a NOTIFY that makes the running
- * worker abort the handler (and so kill its child processes), all in one transaction.
- * Members may cancel only their own jobs; admins any in their org.
+ * Cancels queued or running jobs of the caller's org: row and pg-boss job in one transaction; after the commit,
+ * a (coalesced) NOTIFY makes the running worker abort the handler (and so kill its child processes). A lost
+ * notification is covered by the worker's periodic check. Members may cancel only their own jobs; admins any in their org.
  */
 export async function cancelJobs(caller: TCaller, ids: string[], deps: { boss?: PgBoss } = {}): Promise<{ cancelled: string[] }> {
   const boss = deps.boss ?? (await getProducer());
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const rows = await tx.job.findMany({
       where: { id: { in: ids }, ...actionableBy(caller) },
       select: { id: true, queue: true, status: true },
@@ -30,12 +31,12 @@ export async function cancelJobs(caller: TCaller, ids: string[], deps: { boss?: 
     for (const queue of new Set(open.map((r) => r.queue))) {
       await boss.cancel(queue, open.filter((r) => r.queue === queue).map((r) => r.id), { db: fromPrisma(tx) });
     }
-    // NOTIFY payloads are limited to 8000 bytes: 200 ids per notification.
-    for (let i = 0; i < openIds.length; i += 200) {
-      await tx.$executeRawUnsafe(`SELECT pg_notify($1, $2)`, CHANNELS.cancel, openIds.slice(i, i + 200).join(","));
-    }
     return { cancelled: openIds };
   });
+  const notifier = jobNotifier();
+  notifier.notifyMany(CHANNELS.cancel, result.cancelled);
+  notifier.notifyMany(CHANNELS.status, result.cancelled);
+  return result;
 }
 
 export async function cancelJob(caller: TCaller, id: string, deps: { boss?: PgBoss } = {}): Promise<{ id: string; status: "cancelled" }> {

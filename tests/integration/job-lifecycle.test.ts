@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb } from "@/server/db/client";
+import { db, disconnectDb } from "@/server/db/client";
 import { cancelJob } from "@/server/jobs/cancel-jobs";
 import { getJob } from "@/server/jobs/get-job";
 import { getProducer, stopProducer } from "@/server/jobs/producer";
 import { setQueuePaused } from "@/server/jobs/queue-control";
 import { retryJob } from "@/server/jobs/retry-jobs";
-import { submitJob } from "@/server/jobs/submit-job";
+import { submitJob, submitJobs } from "@/server/jobs/submit-job";
 import { makeOrg } from "../helpers/test-callers";
 import { waitFor } from "../helpers/wait-for";
 import { startWorker, type TWorkerHandle } from "../helpers/worker-process";
@@ -100,5 +100,16 @@ describe("job lifecycle through a real worker", () => {
     expect(await statusOf(id)).toBe("queued");
     await setQueuePaused("default", false, org.admin.userId);
     await until(id, "completed", 10_000);
+  });
+
+  it("settled the batch-queue jobs itself: pg-boss's redundant completion skipped, status notifications coalesced", async () => {
+    const { ids } = await submitJobs(org.member, "system.noop", Array.from({ length: 300 }, () => ({})));
+    await waitFor("the batch to complete", async () => (await db().job.count({ where: { id: { in: ids }, status: "completed" } })) === ids.length);
+    expect(await worker.stop()).toBe(0);
+    const stopped = worker.output().split("\n").find((line) => line.includes('"worker stopped"'));
+    const stats = JSON.parse(stopped!) as { completionsSkipped: { skipped: number; jobs: number }; notifications: { events: number; notifications: number } };
+    expect(stats.completionsSkipped.jobs).toBeGreaterThanOrEqual(300);
+    expect(stats.notifications.events).toBeGreaterThanOrEqual(300);
+    expect(stats.notifications.notifications).toBeLessThan(stats.notifications.events / 10);
   });
 });
