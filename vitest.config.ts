@@ -5,7 +5,7 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["tests/integration/**/*.test.ts", "server/**/*.test.ts", "worker/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["tests/integration/**/*.test.ts", "server/**/*.test.ts", "worker/**/*.test.ts", "scripts/**/*.test.ts", "tests/deploy/**/*.test.ts"],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

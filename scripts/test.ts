@@ -22,6 +22,7 @@ const CHROMIUM = "/usr/bin/chromium";
 interface Runner {
   name: string;
   args: string[];
+  env?: NodeJS.ProcessEnv;
   parse(output: string): Counts | undefined;
 }
 
@@ -32,7 +33,9 @@ runMain(async () => {
   if (vitestArgs.length === 0 && existsSync(path.join(PROJECT_ROOT, "playwright.config.ts"))) {
     // Checked before anything runs: better to fail in a second than after the whole vitest suite.
     if (!existsSync(CHROMIUM)) throw new Error(`Playwright needs ${CHROMIUM}: install Debian's chromium: apt-get install -y chromium`);
-    runners.push({ name: "playwright", args: [nodeBin("playwright"), "test"], parse: parsePlaywright });
+    // One production build serves the deployment tests (standalone output) and Playwright's server.
+    runners.unshift({ name: "next build", args: [nodeBin("next"), "build"], parse: () => undefined });
+    runners.push({ name: "playwright", args: [nodeBin("playwright"), "test"], parse: parsePlaywright, env: { E2E_SKIP_BUILD: "1" } });
   }
 
   const results: RunnerResult[] = [];
@@ -74,13 +77,17 @@ async function runSuite(runners: Runner[], results: RunnerResult[], shutdown: Sh
         command: process.execPath,
         args: runner.args,
         cwd: PROJECT_ROOT,
-        env,
+        env: { ...env, ...runner.env },
         onOutput: (text) => (output += text),
       });
       const stop = shutdown.promise.then((signal) => child.terminate(signal, 15_000));
       const exit = await Promise.race([child.exited, stop]);
       codes.push(exitCodeOf(exit));
       results.push({ name: runner.name, counts: runner.parse(output) });
+      if (runner.name === "next build" && exitCodeOf(exit) !== 0) {
+        console.error(`[test] next build failed:\n${output.slice(-4000)}`);
+        break;
+      }
     }
 
     if (shutdown.received) return signalExitCode(shutdown.received);
@@ -102,7 +109,7 @@ function printSummary(results: RunnerResult[]): void {
   const parsed = results.filter((r): r is RunnerResult & { counts: Counts } => r.counts !== undefined);
   if (parsed.length === 0) return;
   if (results.length > 1) {
-    const parts = results.map(({ name, counts }) => (counts ? `${name} ${counts.passed} passed, ${counts.failed} failed` : `${name}: no summary found`));
+    const parts = results.filter(({ name }) => name !== "next build").map(({ name, counts }) => (counts ? `${name} ${counts.passed} passed, ${counts.failed} failed` : `${name}: no summary found`));
     console.log(`[test] ${parts.join("; ")}`);
   }
   const total = parsed.reduce((sum, { counts }) => ({ passed: sum.passed + counts.passed, failed: sum.failed + counts.failed }), { passed: 0, failed: 0 });

@@ -16,6 +16,8 @@ export type TCompressionEvent = {
   tokensAfter?: number;
   /** Where it was seen: "stdout", "telemetry", "session-file", "footer". */
   source: string;
+  /** What was seen when there are no token counts, e.g. "context left 45% -> 28%". */
+  detail?: string;
 };
 
 export type TAgentTurnResult = {
@@ -25,6 +27,12 @@ export type TAgentTurnResult = {
   compressions: TCompressionEvent[];
   durationMs: number;
   exitCode: number | null;
+  /** The CLI reported an error, exited non-zero or timed out; `error` says why. */
+  isError?: boolean;
+  error?: string;
+  timedOut?: boolean;
+  /** Tool calls the agent made during the turn, when the output shows them. */
+  toolCalls?: number;
 };
 
 export type TAgentLogLine = { stream: "stdout" | "stderr" | "system"; line: string };

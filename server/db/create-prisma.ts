@@ -1,7 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/client.ts";
+import { PrismaClient, type Prisma } from "./generated/client.ts";
 
 export type TDb = PrismaClient;
+/** The client inside db().$transaction(async (tx) => …). */
+export type TTx = Prisma.TransactionClient;
 
 /** A Prisma client over the pg driver adapter (no native engine needed). */
 export function createPrisma(url: string, poolSize = 10): PrismaClient {

@@ -57,6 +57,8 @@ export type TQuestion = {
   kind: "fact" | "open";
   prompt: string;
   groundTruth?: TGroundTruth; // present exactly for kind "fact"
+  /** When the right answer at baseline differs (SF: the correction has not been said yet, so the old value is right). */
+  baselineGroundTruth?: TGroundTruth;
   /** Repo-relative paths of the code the LLM judge is shown for open questions. */
   relevantFiles?: string[];
 };
@@ -73,6 +75,8 @@ export type TSessionPlan = {
   preCompression: string[];
   /** Deep-dive turns, in order, until compression or maxTurns; the correction is among the first. */
   deepDive: string[];
+  /** Index in deepDive of the turn that says the SF correction (the run never stops before it). */
+  correctionTurn: number;
   /** The turn that announces the workspace is gone and the agent must answer from memory. */
   memoryOnly: string;
   questions: TQuestion[];

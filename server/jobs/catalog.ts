@@ -72,7 +72,74 @@ export const maintenanceDatabase = defineJobType({
   cron: "43 4 * * 0",
 });
 
-export const JOB_TYPES = [systemNoop, systemSleep, maintenanceRetention, maintenanceReaper, maintenanceDatabase] as const;
+// The evaluation pipeline (DESIGN section 4): prepare -> one run per agent and trial -> judge per run -> finish.
+// Each job carries only ids; the task row holds the state, so a retried job picks up where the row says.
+const ZTaskRef = z.object({ taskId: z.uuid() }).strict();
+const ZRunRef = z.object({ taskId: z.uuid(), runId: z.uuid() }).strict();
+
+export const evalPrepare = defineJobType({
+  name: "eval.prepare",
+  title: "Prepare evaluation task",
+  description: "Clones the source, diffs base..head, extracts facts and builds the question set.",
+  queue: "evaluation",
+  params: ZTaskRef,
+  priority: 6,
+  retry: { limit: 2, delaySeconds: 5, backoff: true, maxDelaySeconds: 120 },
+  softTimeoutSeconds: 600,
+  hardTimeoutSeconds: 720,
+  internal: true,
+});
+
+export const evalRun = defineJobType({
+  name: "eval.run",
+  title: "Agent run",
+  description: "Runs one agent through pre-compression, baseline, deep-dive, memory-only and evaluation.",
+  queue: "agent-runs",
+  params: ZRunRef,
+  priority: 5,
+  retry: { limit: 1, delaySeconds: 10, backoff: true, maxDelaySeconds: 300 },
+  softTimeoutSeconds: 3 * 3600,
+  hardTimeoutSeconds: 3 * 3600 + 300,
+  internal: true,
+});
+
+export const evalJudge = defineJobType({
+  name: "eval.judge",
+  title: "Judge agent run",
+  description: "Scores a run's answers: reference judge for fact questions, LLM judge for open ones.",
+  queue: "judging",
+  params: ZRunRef,
+  priority: 6,
+  retry: { limit: 3, delaySeconds: 15, backoff: true, maxDelaySeconds: 600 },
+  softTimeoutSeconds: 900,
+  hardTimeoutSeconds: 1200,
+  internal: true,
+});
+
+export const evalFinish = defineJobType({
+  name: "eval.finish",
+  title: "Finish evaluation task",
+  description: "Sets the task's final status and computes its leaderboard.",
+  queue: "evaluation",
+  params: ZTaskRef,
+  priority: 7,
+  retry: { limit: 3, delaySeconds: 5, backoff: true },
+  softTimeoutSeconds: 120,
+  hardTimeoutSeconds: 300,
+  internal: true,
+});
+
+export const JOB_TYPES = [
+  systemNoop,
+  systemSleep,
+  maintenanceRetention,
+  maintenanceReaper,
+  maintenanceDatabase,
+  evalPrepare,
+  evalRun,
+  evalJudge,
+  evalFinish,
+] as const;
 export type TJobTypeName = (typeof JOB_TYPES)[number]["name"];
 export const JOB_TYPE_NAMES = JOB_TYPES.map((t) => t.name) as [TJobTypeName, ...TJobTypeName[]];
 

@@ -17,6 +17,8 @@ export type TJobTypeDefinition<TParams extends z.ZodType = z.ZodType> = {
   hardTimeoutSeconds: number;
   /** Cron schedule (UTC) for maintenance jobs; such jobs belong to the system org. */
   cron?: string;
+  /** Submitted only by the system itself (the evaluation pipeline); hidden from the job form, refused by jobs.submit. */
+  internal?: boolean;
 };
 
 export function defineJobType<TParams extends z.ZodType>(def: TJobTypeDefinition<TParams>): TJobTypeDefinition<TParams> {

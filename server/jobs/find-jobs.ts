@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import { AppError } from "../errors";
+import { decodeCursor, encodeCursor, likePattern } from "../pagination/keyset-cursor";
 import { ZListJobsInput, type TJobStatus, type TListJobsInput } from "./schema";
 
 export type TJobListItem = {
@@ -18,7 +18,7 @@ export async function findJobs(orgId: string, rawInput: TListJobsInput): Promise
   if (input.type) where.push(Prisma.sql`type = ${input.type}`);
   if (input.queue) where.push(Prisma.sql`queue = ${input.queue}`);
   if (input.text) {
-    const like = `%${input.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(input.text);
     where.push(Prisma.sql`(id::text = ${input.text} OR type ILIKE ${like} OR "errorMessage" ILIKE ${like} OR params::text ILIKE ${like})`);
   }
   if (input.cursor) {
@@ -33,16 +33,4 @@ export async function findJobs(orgId: string, rawInput: TListJobsInput): Promise
   const items = rows.slice(0, input.limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null };
-}
-
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new AppError("INVALID_INPUT", "cursor: not a cursor returned by this list", "cursor");
-  }
-  return { createdAt, id };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { TCaller } from "../auth/caller";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { assertCanActOn } from "../auth/permissions";
 
 /** Where-clause for the jobs a caller may act on: admins any in their org, members their own. */
 export function actionableBy(caller: TCaller) {
@@ -12,8 +13,6 @@ export function actionableBy(caller: TCaller) {
 export async function findJobForAction(caller: TCaller, id: string, action: "cancel" | "retry") {
   const row = await db().job.findFirst({ where: { id, orgId: caller.orgId }, select: { status: true, userId: true } });
   if (!row) throw new AppError("NOT_FOUND", "job not found");
-  if (caller.role === "viewer" || (caller.role === "member" && row.userId !== caller.userId)) {
-    throw new AppError("FORBIDDEN", `you may only ${action} your own jobs`);
-  }
+  assertCanActOn(caller, row, action, "job");
   return row;
 }

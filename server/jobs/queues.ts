@@ -12,6 +12,9 @@ export const QUEUES = [
   { name: "system", description: "Diagnostics and tiny jobs", batchSize: 100, defaultConcurrency: 2 },
   { name: "default", description: "General work", batchSize: 1, defaultConcurrency: 4 },
   { name: "maintenance", description: "Retention, reaper, database upkeep", batchSize: 1, defaultConcurrency: 1 },
+  { name: "evaluation", description: "Evaluation tasks: prepare the change, finish and rank", batchSize: 1, defaultConcurrency: 2 },
+  { name: "agent-runs", description: "One agent session per job (long, spawns the agent's CLI)", batchSize: 1, defaultConcurrency: 4 },
+  { name: "judging", description: "Scoring of finished agent runs (reference and LLM judge)", batchSize: 1, defaultConcurrency: 2 },
 ] as const satisfies readonly TQueueDefinition[];
 
 export type TQueueName = (typeof QUEUES)[number]["name"];

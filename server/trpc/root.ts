@@ -1,8 +1,13 @@
 import "server-only";
 import { createCallerFactory, router } from "./init";
+import { agentsRouter } from "./routers/agents/router";
+import { dashboardRouter } from "./routers/dashboard/router";
 import { healthRouter } from "./routers/health/router";
 import { jobsRouter } from "./routers/jobs/router";
+import { leaderboardRouter } from "./routers/leaderboard/router";
 import { queuesRouter } from "./routers/queues/router";
+import { runsRouter } from "./routers/runs/router";
+import { tasksRouter } from "./routers/tasks/router";
 import { workersRouter } from "./routers/workers/router";
 
 export const appRouter = router({
@@ -10,6 +15,11 @@ export const appRouter = router({
   queues: queuesRouter,
   workers: workersRouter,
   health: healthRouter,
+  tasks: tasksRouter,
+  runs: runsRouter,
+  leaderboard: leaderboardRouter,
+  agents: agentsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

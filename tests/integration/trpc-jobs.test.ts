@@ -8,6 +8,7 @@ import { stopProducer } from "@/server/jobs/producer";
 import { createInnerTRPCContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { makeOrg } from "../helpers/test-callers";
+import { QUEUE_NAMES } from "@/server/jobs/queues";
 
 // The real router against real Postgres, no HTTP. Jobs stay queued (no worker here): nothing below needs them to run.
 const orgA = makeOrg();
@@ -112,7 +113,7 @@ describe("procedure ladder", () => {
     expect((await rejection(api(null).jobs.list({}))).code).toBe("UNAUTHORIZED");
     const health = await api(null).health.check();
     expect(health.database.ok).toBe(true);
-    expect(health.queues.map((q) => q.name)).toEqual(["system", "default", "maintenance"]);
+    expect(health.queues.map((q) => q.name)).toEqual(QUEUE_NAMES);
   });
 
   it("reserves queue pause/resume for admins", async () => {

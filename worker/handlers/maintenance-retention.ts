@@ -4,7 +4,7 @@ import { defineHandler } from "../handler-context";
 
 export default defineHandler(async (params: { days?: number }, ctx) => {
   const days = params.days ?? env().RETENTION_DAYS;
-  const removed = await applyRetention(days);
+  const removed = await applyRetention(days, env().STORAGE_DIR);
   ctx.log.info({ days, ...removed }, "retention applied");
   return { days, ...removed };
 });

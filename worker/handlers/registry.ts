@@ -1,5 +1,9 @@
 import type { TJobTypeName } from "@/server/jobs/catalog";
 import type { TJobHandler } from "../handler-context";
+import evalFinish from "./eval-finish";
+import evalJudge from "./eval-judge";
+import evalPrepare from "./eval-prepare";
+import evalRun from "./eval-run";
 import maintenanceDatabase from "./maintenance-database";
 import maintenanceReaper from "./maintenance-reaper";
 import maintenanceRetention from "./maintenance-retention";
@@ -13,4 +17,8 @@ export const HANDLERS: Record<TJobTypeName, TJobHandler<never>> = {
   "maintenance.retention": maintenanceRetention,
   "maintenance.reaper": maintenanceReaper,
   "maintenance.database": maintenanceDatabase,
+  "eval.prepare": evalPrepare,
+  "eval.run": evalRun,
+  "eval.judge": evalJudge,
+  "eval.finish": evalFinish,
 };

@@ -1,15 +1,12 @@
 import type { TCaller } from "@/server/auth/caller";
+import { canActOn } from "@/server/auth/permissions";
 import type { TJobTypeDefinition } from "@/server/jobs/define-job";
 import type { TJobStatus } from "@/server/jobs/schema";
 
 // Mirrors the services' own checks (cancel-jobs.ts, retry-jobs.ts) so the UI only offers what will succeed.
 // The services stay the authority; this only decides which buttons to show.
-function owns(caller: TCaller, job: { userId: string }): boolean {
-  return caller.role === "admin" || (caller.role === "member" && job.userId === caller.userId);
-}
-
 export function jobActions(caller: TCaller, job: { userId: string; status: TJobStatus }): { canCancel: boolean; canRetry: boolean } {
-  const mine = owns(caller, job);
+  const mine = canActOn(caller, job);
   return {
     canCancel: mine && (job.status === "queued" || job.status === "active"),
     canRetry: mine && (job.status === "failed" || job.status === "cancelled"),
@@ -17,7 +14,7 @@ export function jobActions(caller: TCaller, job: { userId: string; status: TJobS
 }
 
 /** Scheduled (maintenance) types act on every org's rows, e.g. retention, so only admins may start them by hand. */
-export function canSubmitType(caller: TCaller, type: Pick<TJobTypeDefinition, "cron">): boolean {
-  if (caller.role === "viewer") return false;
+export function canSubmitType(caller: TCaller, type: Pick<TJobTypeDefinition, "cron" | "internal">): boolean {
+  if (caller.role === "viewer" || type.internal) return false;
   return type.cron === undefined || caller.role === "admin";
 }

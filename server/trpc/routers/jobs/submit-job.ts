@@ -12,7 +12,10 @@ export const submitJobProcedure = memberProcedure
   .output(ZSubmitJobOutput)
   .mutation(async ({ ctx: { caller, requestId }, input }) => {
     const type = findJobType(input.type);
-    if (type && !canSubmitType(caller, type)) throw new AppError("FORBIDDEN", `only admins may start ${type.name}`, "type");
+    if (type && !canSubmitType(caller, type)) {
+      const why = type.internal ? `${type.name} is started by the evaluation pipeline, not by hand` : `only admins may start ${type.name}`;
+      throw new AppError("FORBIDDEN", why, "type");
+    }
     const job = await submitJob(caller, input);
     logger.info({ requestId, jobId: job.id, type: input.type, userId: caller.userId, orgId: caller.orgId }, "job submitted");
     return job;

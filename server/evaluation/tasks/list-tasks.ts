@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client.ts";
+import { decodeCursor, encodeCursor, likePattern } from "@/server/pagination/keyset-cursor";
+import { ZListTasksInput, type TListTasksInput, type TTaskStatus } from "./task-schema";
+
+export type TTaskListItem = {
+  id: string;
+  title: string | null;
+  repository: string;
+  agents: string[];
+  status: TTaskStatus;
+  trials: number;
+  userId: string;
+  errorMessage: string | null;
+  runs: { total: number; completed: number; failed: number; open: number };
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+/** The tasks list of one org, newest first, keyset-paginated, with run counts per status. */
+export async function listTasks(orgId: string, rawInput: TListTasksInput): Promise<{ items: TTaskListItem[]; nextCursor: string | null }> {
+  const input = ZListTasksInput.parse(rawInput);
+  const where: Prisma.Sql[] = [Prisma.sql`t."orgId" = ${orgId}`];
+  if (input.status?.length) where.push(Prisma.sql`t.status::text IN (${Prisma.join(input.status)})`);
+  if (input.agent) where.push(Prisma.sql`${input.agent} = ANY (t.agents)`);
+  if (input.repository) where.push(Prisma.sql`t.repository ILIKE ${likePattern(input.repository)}`);
+  if (input.text) {
+    const like = likePattern(input.text);
+    where.push(Prisma.sql`(t.id::text = ${input.text} OR t.title ILIKE ${like} OR t.repository ILIKE ${like})`);
+  }
+  if (input.cursor) {
+    const { createdAt, id } = decodeCursor(input.cursor);
+    where.push(Prisma.sql`(t."createdAt", t.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await db().$queryRaw<(Omit<TTaskListItem, "runs"> & { total: bigint; completed: bigint; failed: bigint; open: bigint })[]>(Prisma.sql`
+    SELECT t.id::text, t.title, t.repository, t.agents, t.status::text AS status, t.trials, t."userId", t."errorMessage",
+      t."createdAt", t."finishedAt",
+      count(r.id) AS total,
+      count(r.id) FILTER (WHERE r.status = 'completed') AS completed,
+      count(r.id) FILTER (WHERE r.status IN ('failed', 'cancelled')) AS failed,
+      count(r.id) FILTER (WHERE r.status IN ('queued', 'running', 'judging')) AS open
+    FROM "Task" t LEFT JOIN "AgentRun" r ON r."taskId" = t.id
+    WHERE ${Prisma.join(where, " AND ")}
+    GROUP BY t.id
+    ORDER BY t."createdAt" DESC, t.id DESC LIMIT ${input.limit + 1}`);
+  const items = rows.slice(0, input.limit).map(({ total, completed, failed, open, ...t }) => ({
+    ...t,
+    runs: { total: Number(total), completed: Number(completed), failed: Number(failed), open: Number(open) },
+  }));
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}

@@ -1,0 +1,5 @@
+import "server-only";
+import { router } from "../../init";
+import { getRunProcedure } from "./get-run";
+
+export const runsRouter = router({ get: getRunProcedure });
