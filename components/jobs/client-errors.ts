@@ -8,17 +8,24 @@ type TErrorData = {
 
 export type TFormErrors = { fields: Record<string, string>; form?: string };
 
+/** The job form's controls: "params.seconds" belongs to the params field "seconds", anything else to itself ("type"). */
+const jobFieldOf = (field: string) => (field.startsWith("params.") ? field.slice("params.".length) : field);
+
 /**
- * `field` is a dotted input path ("params.seconds"); with a prefix of "params." the message belongs to that
- * params field, otherwise to a top-level control ("type"). The message repeats the path first ("params.seconds: …").
+ * `field` is a dotted input path ("params.seconds", "source.repository", "agents.0"); `fieldOf` names the form
+ * control it belongs to. The message repeats the path first ("params.seconds: …"), which is dropped here.
  */
-export function formErrorsFrom(error: { message: string; data?: TErrorData } | null | undefined, fieldNames: string[]): TFormErrors {
+export function formErrorsFrom(
+  error: { message: string; data?: TErrorData } | null | undefined,
+  fieldNames: string[],
+  fieldOf: (field: string) => string = jobFieldOf,
+): TFormErrors {
   if (!error) return { fields: {} };
   const data = error.data;
   const field = data?.field ?? undefined;
   const message = field ? error.message.replace(new RegExp(`^${escapeRegExp(field)}: `), "") : error.message;
   if (field) {
-    const name = field.startsWith("params.") ? field.slice("params.".length) : field;
+    const name = fieldOf(field);
     if (fieldNames.includes(name)) return { fields: { [name]: message } };
   }
   const fieldErrors = data?.zodError?.fieldErrors ?? {};

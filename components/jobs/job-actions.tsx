@@ -12,6 +12,7 @@ export function JobActions({ job }: { job: TJobListItemView }) {
   const refresh = () => {
     void queryClient.invalidateQueries(trpc.jobs.list.pathFilter());
     void queryClient.invalidateQueries(trpc.queues.list.pathFilter());
+    void queryClient.invalidateQueries(trpc.jobs.get.queryFilter({ id: job.id })); // the detail page stops polling once finished
   };
   const cancel = useMutation(trpc.jobs.cancel.mutationOptions({ onSettled: refresh }));
   const retry = useMutation(trpc.jobs.retry.mutationOptions({ onSettled: refresh }));

@@ -1,36 +1,17 @@
 "use client";
 
 import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { QUEUE_NAMES } from "@/server/jobs/queues";
 import { JOB_STATUS_LIST } from "./job-statuses";
 import type { TJobFilters } from "./list-input";
 
 export function JobFilters({ value, onChange, typeNames }: { value: TJobFilters; onChange: (next: TJobFilters) => void; typeNames: string[] }) {
   return (
     <div role="search" aria-label="Filter jobs" className="flex flex-wrap items-end gap-3">
-      <Field label="Status">
-        {({ id }) => (
-          <select id={id} className={INPUT_CLASS} value={value.status} onChange={(e) => onChange({ ...value, status: e.target.value as TJobFilters["status"] })}>
-            <option value="">Any status</option>
-            {JOB_STATUS_LIST.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Type">
-        {({ id }) => (
-          <select id={id} className={INPUT_CLASS} value={value.type} onChange={(e) => onChange({ ...value, type: e.target.value })}>
-            <option value="">Any type</option>
-            {typeNames.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label="Status" anyLabel="Any status" options={JOB_STATUS_LIST} value={value.status} onChange={(status) => onChange({ ...value, status: status as TJobFilters["status"] })} />
+      <SelectField label="Type" anyLabel="Any type" options={typeNames} value={value.type} onChange={(type) => onChange({ ...value, type })} />
+      <SelectField label="Queue" anyLabel="Any queue" options={QUEUE_NAMES} value={value.queue} onChange={(queue) => onChange({ ...value, queue: queue as TJobFilters["queue"] })} />
       <Field label="Search">
         {({ id }) => (
           <input

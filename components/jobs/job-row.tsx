@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Time } from "@/components/ui/time";
 import type { TJobListItemView } from "@/server/trpc/routers/jobs/list-jobs.schema";
@@ -6,14 +7,17 @@ import { JobStatusBadge } from "./job-status-badge";
 
 const CELL = "px-3 py-2 align-top";
 
-export function JobRow({ job }: { job: TJobListItemView }) {
+export function JobRow({ job, selected, onSelect }: { job: TJobListItemView; selected: boolean; onSelect: (id: string, on: boolean) => void }) {
   const shortId = job.id.slice(0, 8);
   return (
-    <tr className="border-t border-zinc-100 dark:border-zinc-800">
+    <tr className={`border-t border-zinc-100 dark:border-zinc-800 ${selected ? "bg-indigo-50 dark:bg-indigo-950/40" : ""}`}>
       <td className={CELL}>
-        <code title={job.id} className="text-xs">
+        <input type="checkbox" className="size-4" aria-label={`Select job ${shortId}`} checked={selected} onChange={(e) => onSelect(job.id, e.target.checked)} />
+      </td>
+      <td className={CELL}>
+        <Link href={`/jobs/${job.id}`} title={job.id} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-400">
           {shortId}
-        </code>
+        </Link>
       </td>
       <td className={CELL}>
         <JobStatusBadge status={job.status} />

@@ -1,4 +1,4 @@
-import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { controlProps, Field, INPUT_CLASS } from "@/components/ui/field";
 import type { TFormValues, TSchemaField } from "./schema-fields";
 
 type TProps = { fields: TSchemaField[]; values: TFormValues; errors: Record<string, string>; onChange: (name: string, value: string | boolean) => void };
@@ -10,8 +10,8 @@ export function ParamsFields({ fields, values, errors, onChange }: TProps) {
     <div className="grid gap-3 sm:grid-cols-2">
       {fields.map((field) => (
         <Field key={field.name} label={field.required ? `${field.name} *` : field.name} hint={hintOf(field)} error={errors[field.name]} inline={field.kind === "boolean"}>
-          {({ id, describedBy, errorId, invalid }) => {
-            const aria = { id, name: field.name, "aria-describedby": describedBy, "aria-errormessage": errorId, "aria-invalid": invalid || undefined };
+          {(ids) => {
+            const aria = { ...controlProps(ids), name: field.name };
             if (field.kind === "boolean") {
               return <input {...aria} type="checkbox" className="size-4" checked={values[field.name] === true} onChange={(e) => onChange(field.name, e.target.checked)} />;
             }

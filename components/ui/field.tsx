@@ -19,6 +19,15 @@ export function Field({ label, hint, error, inline = false, children }: { label:
         </label>
         {children(ids)}
       </div>
+      <HintAndError hintId={hintId} hint={hint} errorId={errorId} error={error} />
+    </div>
+  );
+}
+
+/** The hint and error lines under a control or group, with the ids its aria-describedby points at. */
+export function HintAndError({ hintId, hint, errorId, error }: { hintId?: string; hint?: string; errorId?: string; error?: string }) {
+  return (
+    <>
       {hint ? (
         <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
           {hint}
@@ -29,8 +38,13 @@ export function Field({ label, hint, error, inline = false, children }: { label:
           {error}
         </p>
       ) : null}
-    </div>
+    </>
   );
+}
+
+/** The ARIA wiring of a Field's control: spread onto the input, select or textarea. */
+export function controlProps({ id, describedBy, errorId, invalid }: TFieldIds) {
+  return { id, "aria-describedby": describedBy, "aria-errormessage": errorId, "aria-invalid": invalid || undefined };
 }
 
 export const INPUT_CLASS =

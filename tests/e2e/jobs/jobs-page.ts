@@ -27,9 +27,16 @@ export function jobRow(page: Page, id: string): Locator {
     .filter({ has: page.getByRole("cell", { name: id.slice(0, 8), exact: true }) });
 }
 
-/** The status cell (second column) of a job's row. */
+/** Columns of the jobs table: a selection checkbox first, then the job's id. */
+export const COLUMN = { select: 0, id: 1, status: 2, attempt: 6 } as const;
+
+/** The status cell of a job's row. */
 export function statusCell(page: Page, id: string): Locator {
-  return jobRow(page, id).getByRole("cell").nth(1);
+  return jobRow(page, id).getByRole("cell").nth(COLUMN.status);
+}
+
+export function attemptCell(page: Page, id: string): Locator {
+  return jobRow(page, id).getByRole("cell").nth(COLUMN.attempt);
 }
 
 export async function expectStatus(page: Page, id: string, status: RegExp | string, timeout?: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectSameDocument, expectStatus, jobRow, markDocument, resumeQueueViaApi, statusCell, submitSleep } from "./jobs-page";
+import { attachScreenshot } from "../support/screenshot";
+import { attemptCell, expectSameDocument, expectStatus, jobRow, markDocument, resumeQueueViaApi, statusCell, submitSleep } from "./jobs-page";
 
 // Against `next start` and a real worker process (playwright.config.ts); AUTH_MODE=none, so the local admin.
 
@@ -19,12 +20,10 @@ test("a sleep job runs to completion with live progress, without a reload", asyn
   await expect(jobRow(page, id)).toContainText(/slept \d/);
   await expectStatus(page, id, "completed");
   await expect(progress).toHaveAttribute("aria-valuenow", "100");
-  await expect(jobRow(page, id).getByRole("cell").nth(5)).toHaveText("1/4");
+  await expect(attemptCell(page, id)).toHaveText("1/4");
   await expectSameDocument(page);
 
-  const path = testInfo.outputPath("jobs-page.png");
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach("jobs-page", { path, contentType: "image/png" });
+  await attachScreenshot(page, testInfo, "jobs-page");
 });
 
 test("a job that fails every attempt ends failed, and Retry runs it again", async ({ page }) => {
@@ -32,12 +31,12 @@ test("a job that fails every attempt ends failed, and Retry runs it again", asyn
   const id = await submitSleep(page, { seconds: 0.2, steps: 1, failAttempts: 4 });
   await expectStatus(page, id, "failed", 60_000);
   await expect(jobRow(page, id)).toContainText("failing attempt 4 of 4 on purpose");
-  await expect(jobRow(page, id).getByRole("cell").nth(5)).toHaveText("4/4");
+  await expect(attemptCell(page, id)).toHaveText("4/4");
 
   await jobRow(page, id).getByRole("button", { name: /^Retry job/ }).click();
   await expectStatus(page, id, /^(queued|active|completed)/);
   await expectStatus(page, id, "completed", 30_000);
-  await expect(jobRow(page, id).getByRole("cell").nth(5)).toHaveText("5/5");
+  await expect(attemptCell(page, id)).toHaveText("5/5");
   await expectSameDocument(page);
 });
 
@@ -85,4 +84,63 @@ test("a paused queue holds its jobs until resumed", async ({ page }) => {
   } finally {
     await resumeQueueViaApi(page, "default");
   }
+});
+
+test("a failed job's page shows its params, error with stack and every attempt, and retries it", async ({ page }, testInfo) => {
+  const id = await submitSleep(page, { seconds: 0.2, steps: 1, failAttempts: 4 });
+  await expectStatus(page, id, "failed", 60_000);
+  await jobRow(page, id).getByRole("link", { name: id.slice(0, 8) }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Job system.sleep" })).toBeVisible();
+  await expect(page.getByLabel("Job status")).toHaveText("failed");
+
+  await expect(page.getByLabel("Job params")).toContainText('"failAttempts": 4');
+  const error = page.getByRole("region", { name: "Error" });
+  await expect(error).toContainText("failing attempt 4 of 4 on purpose");
+  await expect(error.getByLabel("Stack trace")).toContainText(/at /); // the local user is an admin
+  const attempts = page.getByRole("table", { name: "Attempts, first to last" }).getByRole("row");
+  await expect(attempts).toHaveCount(5); // header + 4 attempts
+  await expect(attempts.nth(4)).toContainText("failed");
+  await attachScreenshot(page, testInfo, "job-detail-failed");
+
+  await page.getByRole("button", { name: `Retry job ${id.slice(0, 8)}` }).click();
+  await expect(page.getByLabel("Job status")).toHaveText("completed", { timeout: 30_000 });
+  await expect(attempts).toHaveCount(6);
+  await expect(page.getByLabel("Job result")).toBeVisible();
+});
+
+test("bulk cancel: the selected jobs, then everything matching the filters", async ({ page }, testInfo) => {
+  // A distinctive duration marks this test's jobs, so the search (which covers params) finds exactly them.
+  const seconds = 3000 + Math.floor(Math.random() * 500) + 0.25;
+  const ids = [await submitSleep(page, { seconds, steps: 100 }), await submitSleep(page, { seconds, steps: 100 }), await submitSleep(page, { seconds, steps: 100 })];
+  await page.getByRole("searchbox", { name: "Search" }).fill(String(seconds));
+  for (const id of ids) await expectStatus(page, id, /^(queued|active)/);
+  const table = page.getByRole("table", { name: "Jobs, newest first" });
+  await expect(table.getByRole("row")).toHaveCount(4);
+
+  const toolbar = page.getByRole("toolbar", { name: "Bulk actions" });
+  await jobRow(page, ids[0]!).getByRole("checkbox", { name: `Select job ${ids[0]!.slice(0, 8)}` }).check();
+  await jobRow(page, ids[1]!).getByRole("checkbox", { name: `Select job ${ids[1]!.slice(0, 8)}` }).check();
+  await expect(toolbar).toContainText("2 selected");
+  await toolbar.getByRole("button", { name: "Cancel selected" }).click();
+  await expect(toolbar.getByRole("status")).toHaveText("Cancelled 2 of 2 selected jobs.");
+  await expectStatus(page, ids[0]!, "cancelled");
+  await expectStatus(page, ids[1]!, "cancelled");
+  await expectStatus(page, ids[2]!, /^(queued|active)/);
+
+  await toolbar.getByRole("button", { name: "Cancel all matching…" }).click();
+  await toolbar.getByRole("button", { name: "Yes, cancel all matching" }).click();
+  await expect(toolbar.getByRole("status")).toHaveText(/^Cancelled 1 of 1 matching queued or active jobs/);
+  await expectStatus(page, ids[2]!, "cancelled");
+  await attachScreenshot(page, testInfo, "jobs-bulk-cancelled");
+
+  // Retry all matching requeues the three; cancel them again so they do not sleep for ten minutes.
+  await toolbar.getByRole("button", { name: "Retry all matching…" }).click();
+  await toolbar.getByRole("button", { name: "Yes, retry all matching" }).click();
+  await expect(toolbar.getByRole("status")).toHaveText(/^Retried 3 of 3 matching failed or cancelled jobs/);
+  for (const id of ids) await expectStatus(page, id, /^(queued|active)/);
+  await toolbar.getByRole("button", { name: "Cancel all matching…" }).click();
+  await toolbar.getByRole("button", { name: "Yes, cancel all matching" }).click();
+  for (const id of ids) await expectStatus(page, id, "cancelled");
+  await expectSameDocument(page);
 });
