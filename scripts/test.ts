@@ -22,7 +22,7 @@ const CHROMIUM = "/usr/bin/chromium";
 interface Runner {
   name: string;
   args: string[];
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   parse(output: string): Counts | undefined;
 }
 

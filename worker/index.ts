@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
   const supervisor = new Supervisor({
     boss, url: config.DATABASE_URL, workerId, queues, registry, consumers,
-    heartbeatSeconds: config.WORKER_HEARTBEAT_SECONDS, deadAfterSeconds: config.WORKER_DEAD_AFTER_SECONDS,
+    heartbeatSeconds: config.WORKER_HEARTBEAT_SECONDS, deadAfterSeconds: config.WORKER_DEAD_AFTER_SECONDS, healthFile: config.WORKER_HEALTH_FILE,
   });
   await supervisor.start();
   logger.info({ workerId, queues: Object.fromEntries(queues), scheduled }, "worker ready");

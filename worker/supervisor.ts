@@ -1,3 +1,4 @@
+import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import type { PgBoss } from "pg-boss";
 import { db } from "@/server/db/client";
@@ -13,6 +14,8 @@ import type { QueueConsumers } from "./queue-consumers";
 type TDeps = {
   boss: PgBoss; url: string; workerId: string; queues: Map<string, number>; registry: AbortRegistry;
   consumers: QueueConsumers; heartbeatSeconds: number; deadAfterSeconds: number;
+  /** Rewritten every tick for exec liveness probes (WORKER_HEALTH_FILE); none when unset. */
+  healthFile?: string;
 };
 
 /**
@@ -38,6 +41,7 @@ export class Supervisor {
 
   async start(): Promise<void> {
     await this.beat();
+    await this.touchHealthFile();
     await this.listener.start();
     this.timer = setInterval(() => void this.tick(), this.deps.heartbeatSeconds * 1000);
   }
@@ -47,11 +51,13 @@ export class Supervisor {
     if (status === "stopped") {
       clearInterval(this.timer);
       await this.listener.stop();
+      if (this.deps.healthFile) await rm(this.deps.healthFile, { force: true });
     }
     await this.beat().catch((err) => logger.warn({ err }, "final heartbeat failed"));
   }
 
   private async tick(): Promise<void> {
+    await this.touchHealthFile();
     try {
       await this.beat();
       await this.abortCancelled();
@@ -63,6 +69,12 @@ export class Supervisor {
     } catch (err) {
       logger.warn({ err }, "supervisor tick failed (database unreachable?); retrying next tick");
     }
+  }
+
+  /** Liveness for exec probes (no HTTP port): rewritten on every tick, whether or not the database answered. */
+  private async touchHealthFile(): Promise<void> {
+    const file = this.deps.healthFile;
+    if (file) await writeFile(file, JSON.stringify({ at: new Date().toISOString(), status: this.status, inFlight: this.deps.registry.size })).catch(() => {});
   }
 
   private beat(): Promise<void> {

@@ -53,6 +53,8 @@ export const ZEnv = z.object({
   /** A worker silent for this long is dead: its jobs are handed to other workers. */
   WORKER_DEAD_AFTER_SECONDS: int(5, 600, 20),
   WORKER_SHUTDOWN_GRACE_SECONDS: int(0, 86_400, 30),
+  /** A file the worker rewrites on every heartbeat tick, for exec liveness probes (it has no HTTP port). */
+  WORKER_HEALTH_FILE: z.string().min(1).optional(),
   /** pg-boss job heartbeat (its minimum is 10 s): a job whose worker stops refreshing it is retried. */
   JOB_HEARTBEAT_SECONDS: int(10, 600, 10),
 
