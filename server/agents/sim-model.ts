@@ -58,6 +58,7 @@ export function createSimModelAdapter(config: TAgentsConfig, cli: TSimModelCli, 
       const detected = await base.detect();
       if (!detected.installed) throw new Error(`${base.label} cannot run: ${detected.problem ?? "not installed"}`);
       const sim = await startModelSimProcess({
+        projectRoot: config.projectRoot,
         logFile: path.join(options.runDir, "keep", SIM_MODEL_LOG),
         args: ["--profile", profile, "--seed", String(options.seed)],
       });
