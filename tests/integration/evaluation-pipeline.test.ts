@@ -154,6 +154,9 @@ describe("evaluation pipeline", () => {
     for (const name of ["task.json", "questions.json", "scores.json", "evaluation.jsonl", "task.log"]) expect(entries.has(name), name).toBe(true);
     const transcripts = [...entries.keys()].filter((name) => name.endsWith("transcript.jsonl"));
     expect(transcripts).toHaveLength(2);
+    const runLogs = [...entries.keys()].filter((name) => name.endsWith("/log.txt"));
+    expect(runLogs).toHaveLength(2);
+    for (const name of runLogs) expect(entries.get(name)!).toMatch(/turn 1 \(pre-compression\)/);
     for (const name of transcripts) {
       const turns = entries.get(name)!.trim().split("\n").map((l) => JSON.parse(l) as { phase: string });
       expect(new Set(turns.map((t) => t.phase))).toEqual(new Set(["pre-compression", "baseline", "deep-dive", "memory-only", "evaluation"]));

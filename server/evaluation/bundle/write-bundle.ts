@@ -14,6 +14,8 @@ export type TBundleRun = {
   logText?: string;
   logPath?: string;
   scores: unknown;
+  /** Files the agent's CLI left behind (session files, telemetry), added under the run's folder by name. */
+  extraFiles?: { name: string; path: string }[];
 };
 
 export type TTaskBundleInput = {
@@ -59,6 +61,7 @@ async function addEntries(zip: ZipFile, input: TTaskBundleInput): Promise<void> 
     entries.push({ name: `${folder}/transcript.jsonl`, path: run.transcriptPath });
     if (run.logText !== undefined) entries.push({ name: `${folder}/log.txt`, text: run.logText });
     else if (run.logPath !== undefined) entries.push({ name: `${folder}/log.txt`, path: run.logPath });
+    for (const file of run.extraFiles ?? []) entries.push({ name: `${folder}/${file.name}`, path: file.path });
   }
 
   const missing: string[] = [];
