@@ -4,11 +4,12 @@ export const ZRole = z.enum(["admin", "member", "viewer"]);
 export type TRole = z.infer<typeof ZRole>;
 
 /** Who is asking. Every service takes the org (and user, for ownership) from here, explicitly. */
+const ZIdentifier = z.string().min(1, "must not be empty").max(200, "must be at most 200 characters");
 export const ZCaller = z.object({
-  userId: z.string().min(1),
-  email: z.string().optional(),
-  orgId: z.string().min(1),
-  teamId: z.string().nullable(),
+  userId: ZIdentifier,
+  email: z.string().max(320).optional(),
+  orgId: ZIdentifier,
+  teamId: ZIdentifier.nullable(),
   role: ZRole,
 });
 export type TCaller = z.infer<typeof ZCaller>;

@@ -16,7 +16,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     parsed.error.issues.map((issue) => {
       const key = issue.path.join(".") || "(environment)";
       const value = cleaned[key];
-      return `${key}: ${issue.message}${value !== undefined ? ` (got "${key.includes("URL") ? redact(value) : value}")` : ""}`;
+      return `${key}: ${issue.message}${value !== undefined ? ` (got "${/SECRET|KEY|TOKEN|PASSWORD/.test(key) ? "***" : key.includes("URL") ? redact(value) : value}")` : ""}`;
     }),
   );
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { LOCAL_CALLER, type TCaller } from "@/server/auth/caller";
-import { env } from "@/server/config/env";
+import type { TCaller } from "@/server/auth/caller";
+import { noteCallerSeen } from "@/server/auth/record-seen";
+import { authMode, callerFromHeaders } from "@/server/auth/resolve-caller";
 import { REQUEST_ID_HEADER, validRequestId } from "./request-id";
 
 export type TTRPCContext = { caller: TCaller | null; requestId: string };
@@ -11,14 +12,13 @@ export function createInnerTRPCContext(opts: { caller: TCaller | null; requestId
   return { caller: opts.caller, requestId: opts.requestId ?? randomUUID() };
 }
 
-/** Per request: identity and request id from the headers (proxy.ts has already set X-Request-ID). */
+/**
+ * Per request, for tRPC, the REST shim, SSE, downloads and server components alike: the caller proxy.ts
+ * established (server/auth/resolve-caller.ts) and the request id it set.
+ */
 export function createContext(opts: { headers: Headers }): TTRPCContext {
   const requestId = validRequestId(opts.headers.get(REQUEST_ID_HEADER)) ?? randomUUID();
-  return createInnerTRPCContext({ caller: resolveCaller(opts.headers), requestId });
-}
-
-// SSO headers and next-auth arrive with the auth issue; until then those modes resolve nobody (→ UNAUTHORIZED),
-// which fails closed instead of silently acting as the local admin.
-function resolveCaller(_headers: Headers): TCaller | null {
-  return env().AUTH_MODE === "none" ? LOCAL_CALLER : null;
+  const caller = callerFromHeaders(opts.headers);
+  if (caller && authMode() !== "none") noteCallerSeen(caller);
+  return createInnerTRPCContext({ caller, requestId });
 }

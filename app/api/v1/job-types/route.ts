@@ -1,0 +1,6 @@
+import { restHandler } from "@/server/rest/rest-handler";
+
+// GET /api/v1/job-types: defined in server/rest/routes/ (schemas, docs, procedures called).
+export const dynamic = "force-dynamic";
+
+export const GET = restHandler("GET", "/api/v1/job-types");

@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import net from "node:net";
+import path from "node:path";
+
+// `next start` on the existing production build (.next) with an environment of our own, e.g. AUTH_MODE=sso
+// beside the none-mode server Playwright starts. Own process group (next start forks next-server), output kept
+// so a test can search it (the gateway secret must never appear in it).
+
+export type TNextServer = { url: string; output: () => string; stop: () => Promise<void> };
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startNextServer(env: Record<string, string>, options: { port?: number } = {}): Promise<TNextServer> {
+  const port = options.port ?? (await freePort());
+  const root = path.resolve(import.meta.dirname, "../..");
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "debug", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, "exit");
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start did not answer within 60 s:\n${output}`);
+    }
+    const ok = await fetch(`${url}/api/health`).then((r) => r.status < 500, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, output: () => output, stop };
+}
