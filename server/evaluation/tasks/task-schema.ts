@@ -11,6 +11,9 @@ export const RUN_STATUSES = ["queued", "running", "judging", "completed", "faile
 export const ZRunStatus = z.enum(RUN_STATUSES);
 export type TRunStatus = z.infer<typeof ZRunStatus>;
 
+// PostgreSQL text cannot hold NUL: refuse it at the boundary instead of failing in the database.
+const NO_NUL = /^[^\u0000]*$/;
+
 export const ZAgentId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "must be an agent id such as sim-strong or claude (lowercase letters, digits, . _ -)");
@@ -49,9 +52,9 @@ export const ZListTasksInput = z
   .object({
     status: z.array(ZTaskStatus).max(TASK_STATUSES.length).optional(),
     agent: ZAgentId.optional(),
-    repository: z.string().max(300).optional(),
+    repository: z.string().max(300).regex(NO_NUL, "must not contain NUL characters").optional(),
     /** Matches the title or the repository. */
-    text: z.string().max(200).optional(),
+    text: z.string().max(200).regex(NO_NUL, "must not contain NUL characters").optional(),
     limit: z.number().int().min(1).max(200).default(50),
     cursor: z.string().max(200).optional(),
   })
