@@ -1,6 +1,6 @@
 // The Dockerfile, read with a Dockerfile parser (dockerfile-ast): hadolint's main rules that apply here, plus
 // what this image promises (multi-stage, pinned base, non-root numeric USER, HEALTHCHECK, one entry point for
-// every role). hadolint itself runs too when it is on PATH (it has no npm or Debian package to install here).
+// every role). hadolint itself has no npm or Debian package to install here; docs/deployment.md shows how to run it where it exists.
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -27,15 +27,6 @@ const inFinal = (keyword: string) => final.instructions.filter((i) => i.getKeywo
 const fromFlag = (copy: Instruction) => (copy as Copy).getFromFlag()?.getValue() ?? undefined;
 /** JSON-form arguments of CMD/ENTRYPOINT/HEALTHCHECK CMD. */
 const jsonArgs = (i: Instruction) => JSON.parse(i.getRawArgumentsContent()!.replace(/^(--\S+\s+)*(CMD\s+)?/, "")) as string[];
-
-function hasHadolint(): boolean {
-  try {
-    execFileSync("hadolint", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** .dockerignore semantics, enough for our patterns: globs from the context root, `!` re-includes, last match wins. */
 function ignoredByDockerignore(relative: string): boolean {
@@ -181,9 +172,5 @@ describe("Dockerfile", () => {
     expect(seen.size).toBeGreaterThan(30); // the walk really followed the worker's imports
     expect([...missing], "files the image lacks").toEqual([]);
     expect([...devOnly], "imports of packages that `npm prune --omit=dev` removes").toEqual([]);
-  });
-
-  it.skipIf(!hasHadolint())("passes hadolint", () => {
-    execFileSync("hadolint", [path.join(ROOT, "Dockerfile")], { stdio: "pipe" });
   });
 });
