@@ -4,7 +4,7 @@ import { PageHeader, PrimaryLink } from "@/components/layout/page-header";
 import { nextCursorOf } from "@/components/jobs/list-input";
 import { RECENT_TASKS, RecentTasks } from "@/components/overview/recent-tasks";
 import { StatusOverview } from "@/components/overview/status-overview";
-import { ThroughputPanel } from "@/components/queues/throughput-panel";
+import { ThroughputPanel } from "@/components/queues/throughput-panel-lazy";
 import { DEFAULT_TASK_FILTERS, taskListInput } from "@/components/tasks/list-input";
 import { dehydrated, getQueryClient, trpc } from "@/server/trpc/rsc";
 

@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/providers/trpc-provider";
 import { Panel } from "@/components/ui/panel";
 import { EmptyMessage, ErrorMessage, LoadingMessage } from "@/components/ui/state-message";
 import { ComparePanel } from "./compare-panel";
-import { DimensionCharts } from "./dimension-charts";
+import { DimensionCharts } from "./dimension-charts-lazy";
 import { filterInput, filterQueryString, validateFilters, type TFilterValues } from "./filter-values";
 import { LeaderboardFilters } from "./leaderboard-filters";
 import { LeaderboardTable } from "./leaderboard-table";

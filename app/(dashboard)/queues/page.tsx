@@ -2,7 +2,7 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
 import { QueuesPanel } from "@/components/queues/queues-panel";
-import { ThroughputPanel } from "@/components/queues/throughput-panel";
+import { ThroughputPanel } from "@/components/queues/throughput-panel-lazy";
 import { WorkersPanel } from "@/components/queues/workers-panel";
 import { dehydrated, getQueryClient, trpc } from "@/server/trpc/rsc";
 
