@@ -4,6 +4,9 @@
 export const DIMENSIONS = ["AR", "TTL", "LRU", "SF"] as const;
 export type TDimension = (typeof DIMENSIONS)[number];
 
+/** A dimension passes at this score unless the task sets its own threshold. */
+export const DEFAULT_THRESHOLD = 0.7;
+
 export const DIMENSION_TITLES: Record<TDimension, string> = {
   AR: "Accurate retrieval",
   TTL: "Test-time learning",

@@ -1,14 +1,13 @@
 // Scores one agent run: every question in both phases (baseline, evaluation), per-dimension means, retention,
 // thresholds and the breaking dimensions with a readable reason. Fact questions go to the reference judge,
 // open ones to the LLM judge when there is one; otherwise they are listed as unscored, never guessed.
-import { DIMENSIONS, type TAnswerPhase, type TDimension, type TDimensionScore, type TQuestion, type TQuestionScore } from "../model";
+import { DEFAULT_THRESHOLD, DIMENSIONS, type TAnswerPhase, type TDimension, type TDimensionScore, type TQuestion, type TQuestionScore } from "../model";
 import type { TCodeFile } from "./code-budget";
 import { JudgeError, type TJudgement } from "./judge-error";
 import type { TLlmJudge } from "./llm-judge";
 import { judgeReference } from "./reference-judge";
 import { describeBreak } from "./describe-break";
 
-export const DEFAULT_THRESHOLD = 0.7;
 const PHASES: TAnswerPhase[] = ["baseline", "evaluation"];
 
 export type TRunAnswer = { questionId: string; phase: TAnswerPhase; text: string };

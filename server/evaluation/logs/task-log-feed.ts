@@ -1,10 +1,10 @@
 import "server-only";
 import type { TPgQueryable } from "@/server/db/pg-pool";
 import { logger } from "@/server/logger";
+import { isFinalTaskStatus } from "../tasks/task-statuses";
 import { encodeLines } from "./log-sse-format";
 import { readFeedSnapshot, readLogRange, type TLogLine } from "./task-log-queries";
 
-const FINAL = new Set(["completed", "failed", "cancelled"]);
 const RETRY_MS = 1000;
 
 export type TFeedOptions = {
@@ -142,7 +142,7 @@ export class TaskLogFeed {
   /** A final status counts once no late line can follow: finished long ago, or seen final for settleMs here. */
   private settle(status: string, settledAgo: boolean): void {
     this.status = status;
-    if (!FINAL.has(status) && status !== "deleted") {
+    if (!isFinalTaskStatus(status) && status !== "deleted") {
       this.finalSeenAt = undefined;
       this.settled = false;
       return;

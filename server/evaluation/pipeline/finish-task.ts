@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { summarizeTask } from "../tasks/summarize-task";
+import { isOpenRunStatus } from "../tasks/task-statuses";
 import type { TPipelineDeps } from "./pipeline-deps";
 
 /**
@@ -11,7 +12,7 @@ export async function finishTask(taskId: string, deps: TPipelineDeps): Promise<u
   const task = await db().task.findUnique({ where: { id: taskId }, include: { runs: { include: { _count: { select: { compressions: true } } } } } });
   if (!task) return { skipped: "task deleted" };
   if (task.status === "cancelled") return { skipped: "task cancelled" };
-  const open = task.runs.filter((r) => r.status === "queued" || r.status === "running" || r.status === "judging");
+  const open = task.runs.filter((r) => isOpenRunStatus(r.status));
   if (open.length > 0) return { skipped: `${open.length} run(s) still open` };
 
   const scored = task.runs.filter((r) => r.status === "completed");

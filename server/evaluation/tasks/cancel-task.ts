@@ -5,8 +5,8 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { cancelJobs } from "@/server/jobs/cancel-jobs";
 import { pipelineDeps } from "../pipeline/pipeline-deps";
+import { OPEN_RUN_STATUSES, isFinalTaskStatus } from "./task-statuses";
 
-const FINAL = ["completed", "failed", "cancelled"];
 
 /**
  * Cancels a task: the task and its open runs become cancelled, then every open job of the task is cancelled,
@@ -16,7 +16,7 @@ export async function cancelTask(caller: TCaller, taskId: string): Promise<{ can
   const task = await db().task.findFirst({ where: { id: taskId, orgId: caller.orgId }, select: { status: true, userId: true } });
   if (!task) throw new AppError("NOT_FOUND", "task not found");
   assertCanActOn(caller, task, "cancel", "task");
-  if (FINAL.includes(task.status)) throw new AppError("CONFLICT", `task is already ${task.status}`);
+  if (isFinalTaskStatus(task.status)) throw new AppError("CONFLICT", `task is already ${task.status}`);
 
   const { logs } = pipelineDeps();
   logs.append({ taskId, runId: null, level: "warn", message: `Task cancelled by ${caller.userId}` });
@@ -25,7 +25,7 @@ export async function cancelTask(caller: TCaller, taskId: string): Promise<{ can
     await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId}::uuid FOR UPDATE`;
     await tx.task.update({ where: { id: taskId }, data: { status: "cancelled", finishedAt: new Date(), errorMessage: `cancelled by ${caller.userId}` } });
     await tx.agentRun.updateMany({
-      where: { taskId, status: { in: ["queued", "running", "judging"] } },
+      where: { taskId, status: { in: [...OPEN_RUN_STATUSES] } },
       data: { status: "cancelled", finishedAt: new Date(), errorMessage: "task cancelled" },
     });
   });

@@ -5,6 +5,7 @@ import { db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client.ts";
 import { AppError } from "@/server/errors";
 import { enqueueStep } from "../pipeline/enqueue-step";
+import { isFinalTaskStatus } from "./task-statuses";
 
 /**
  * Retries a finished task. Without a plan (prepare failed) it prepares again. Otherwise it re-runs only the
@@ -15,7 +16,7 @@ export async function retryTask(caller: TCaller, taskId: string, agents?: string
   const task = await db().task.findFirst({ where: { id: taskId, orgId: caller.orgId }, include: { runs: { include: { _count: { select: { answers: true } } } } } });
   if (!task) throw new AppError("NOT_FOUND", "task not found");
   assertCanActOn(caller, task, "retry", "task");
-  if (!["completed", "failed", "cancelled"].includes(task.status)) throw new AppError("CONFLICT", `task is ${task.status}; retry it once it has finished`);
+  if (!isFinalTaskStatus(task.status)) throw new AppError("CONFLICT", `task is ${task.status}; retry it once it has finished`);
   agents?.forEach((id, i) => {
     if (!task.agents.includes(id)) throw new AppError("INVALID_INPUT", `agents.${i}: "${id}" is not an agent of this task`, `agents.${i}`);
   });

@@ -1,15 +1,12 @@
 import { z } from "zod";
-import { DIMENSIONS } from "../model";
+import { DEFAULT_THRESHOLD, DIMENSIONS } from "../model";
+import { RUN_STATUSES, TASK_STATUSES } from "./task-statuses";
 import { ZTaskSource } from "../source/source-input";
 
 // Isomorphic: the new-task form, tRPC and /api/v1 parse with these same objects.
-export const TASK_STATUSES = ["queued", "preparing", "running", "judging", "completed", "failed", "cancelled"] as const;
+export { RUN_STATUSES, TASK_STATUSES, type TRunStatus, type TTaskStatus } from "./task-statuses";
 export const ZTaskStatus = z.enum(TASK_STATUSES);
-export type TTaskStatus = z.infer<typeof ZTaskStatus>;
-
-export const RUN_STATUSES = ["queued", "running", "judging", "completed", "failed", "cancelled"] as const;
 export const ZRunStatus = z.enum(RUN_STATUSES);
-export type TRunStatus = z.infer<typeof ZRunStatus>;
 
 // PostgreSQL text cannot hold NUL: refuse it at the boundary instead of failing in the database.
 const NO_NUL = /^[^\u0000]*$/;
@@ -46,7 +43,7 @@ export const ZCreateTaskInput = z
 export type TCreateTaskInput = z.input<typeof ZCreateTaskInput>;
 export type TCreateTask = z.output<typeof ZCreateTaskInput>;
 
-export const DEFAULT_THRESHOLD = 0.7;
+export { DEFAULT_THRESHOLD };
 
 export const ZListTasksInput = z
   .object({

@@ -1,10 +1,11 @@
 import type { TCaller } from "@/server/auth/caller";
 import { canActOn } from "@/server/auth/permissions";
+import { isFinalTaskStatus } from "@/server/evaluation/tasks/task-statuses";
 
-const OPEN = ["queued", "preparing", "running", "judging"];
 
 /** Which buttons the dashboard shows; the services decide for real. */
 export function taskActions(caller: TCaller, task: { userId: string; status: string }): { canCancel: boolean; canRetry: boolean } {
   const mine = canActOn(caller, task);
-  return { canCancel: mine && OPEN.includes(task.status), canRetry: mine && !OPEN.includes(task.status) };
+  const final = isFinalTaskStatus(task.status);
+  return { canCancel: mine && !final, canRetry: mine && final };
 }
