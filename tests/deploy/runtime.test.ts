@@ -5,13 +5,13 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "../helpers/wait-for";
 import { ROOT } from "./support";
+import { freePort } from "../helpers/free-port";
 
 const run = promisify(execFile);
 const DOCS = readFileSync(path.join(ROOT, "docs/deployment.md"), "utf8");
@@ -28,15 +28,6 @@ const DOC = {
   probeWeb: "node scripts/deploy/healthcheck.mjs web",
   probeWorker: "node scripts/deploy/healthcheck.mjs worker",
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 type TService = { child: ChildProcess; output: () => string; stop: () => Promise<number | null> };
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 // `next start` on the existing production build (.next) with an environment of our own, e.g. AUTH_MODE=sso
 // beside the none-mode server Playwright starts. Own process group (next start forks next-server), output kept
@@ -9,13 +9,7 @@ import path from "node:path";
 
 export type TNextServer = { url: string; output: () => string; stop: () => Promise<void> };
 
-export async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from "./free-port";
 
 export async function startNextServer(env: Record<string, string>, options: { port?: number } = {}): Promise<TNextServer> {
   const port = options.port ?? (await freePort());

@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/embedded-postgres";
+import { freePort } from "../helpers/free-port";
 
 // Its own data dir and port: independent of DATABASE_URL and of the project's .data/postgres.
 describe("ensureEmbeddedPostgres", () => {
@@ -55,17 +56,6 @@ describe("ensureEmbeddedPostgres", () => {
     await server!.stop(); // stopping a stopped server is a no-op
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {

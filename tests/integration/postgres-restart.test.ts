@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { deployMigrations } from "@/scripts/db/deploy-migrations";
 import { LOCAL_CALLER } from "@/server/auth/caller";
 import { makeOrg } from "../helpers/test-callers";
 import { waitFor } from "../helpers/wait-for";
+import { freePort } from "../helpers/free-port";
 import { startNextServer, type TNextServer } from "../helpers/next-server";
 import { startWorker, type TWorkerHandle } from "../helpers/worker-process";
 
@@ -20,14 +20,6 @@ let worker: TWorkerHandle;
 let web: TNextServer;
 let services: typeof import("../helpers/job-services");
 const org = makeOrg();
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 beforeAll(async () => {
   pg = await ensureEmbeddedPostgres({ dataDir, port: await freePort(), database: "restart" });
