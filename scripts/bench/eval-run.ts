@@ -3,6 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openBenchDatabase } from "./bench-db";
+import { runCliBench } from "./eval-clis";
+import { parseEvalOptions } from "./eval-options";
 import { generateChange } from "./generate-repo";
 
 const AGENTS = ["sim-strong", "sim-medium", "sim-weak", "sim-forgetful-rules"];
@@ -10,20 +12,40 @@ const log = (line: string) => console.log(`  ${line}`);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+/** The sim part and/or the real-CLI part (eval-options.ts), on one scratch database and storage dir. */
 export async function runEvalBench(): Promise<number> {
-  const changedFiles = Number(process.env.BENCH_EVAL_FILES ?? 24);
-  const trials = Number(process.env.BENCH_EVAL_TRIALS ?? 3);
-  console.log(`bench:eval — ${AGENTS.length} sim agents x ${trials} trials, ${changedFiles} changed files`);
+  const options = parseEvalOptions(process.argv.slice(2), process.env);
+  const started = Date.now();
   const bench = await openBenchDatabase(log);
   const storage = await mkdtemp(path.join(tmpdir(), "mb-bench-eval-"));
   process.env.DATABASE_URL = bench.url;
   process.env.STORAGE_DIR = storage;
+  const { disconnectDb } = await import("@/server/db/client");
+  const { stopProducer } = await import("@/server/jobs/producer");
+  try {
+    let code = 0;
+    if (options.sim) code = Math.max(code, await runSimBench(storage));
+    if (options.clis) code = Math.max(code, await runCliBench(options.clis, storage, log));
+    console.log(`\nbench:eval done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return code;
+  } finally {
+    await rm(storage, { recursive: true, force: true });
+    await stopProducer().catch(() => undefined);
+    await disconnectDb();
+    await bench.release();
+  }
+}
+
+/** One task with 4 sim agents x BENCH_EVAL_TRIALS on a generated repository. */
+async function runSimBench(storage: string): Promise<number> {
+  const changedFiles = Number(process.env.BENCH_EVAL_FILES ?? 24);
+  const trials = Number(process.env.BENCH_EVAL_TRIALS ?? 3);
+  console.log(`bench:eval sim agents — ${AGENTS.length} sim agents x ${trials} trials, ${changedFiles} changed files`);
   const { makeRepo } = await import("@/server/evaluation/test-support/make-repo");
-  const { db, disconnectDb } = await import("@/server/db/client");
+  const { db } = await import("@/server/db/client");
   const { createTask } = await import("@/server/evaluation/tasks/create-task");
   const { listAgents } = await import("@/server/agents/registry");
   const { agentsConfig } = await import("@/server/config/env");
-  const { stopProducer } = await import("@/server/jobs/producer");
   const { base, head } = generateChange(changedFiles);
   const repo = await makeRepo({ base, head });
   const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "worker/index.ts", "--queues", "evaluation:2,agent-runs:4,judging:2"], {
@@ -66,9 +88,5 @@ export async function runEvalBench(): Promise<number> {
     } catch {}
     await new Promise((r) => setTimeout(r, 1500));
     await repo.cleanup();
-    await rm(storage, { recursive: true, force: true });
-    await stopProducer().catch(() => undefined);
-    await disconnectDb();
-    await bench.release();
   }
 }
