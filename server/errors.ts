@@ -7,6 +7,8 @@ export const APP_ERROR_CODES = {
   CONFLICT: { trpc: "CONFLICT", http: 409 },
   PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", http: 413 },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
+  /** Overloaded (no database connection within the wait): retry shortly. */
+  UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_CODES;

@@ -38,7 +38,9 @@ export function withCaller<TParams>(handler: (req: Request, ctx: TRouteContext, 
 /** Any error as the API's error body: domain errors keep their status, zod names the field, the rest is a 500. */
 export function errorResponse(error: unknown, requestId: string = randomUUID()): Response {
   const { status, body } = describeError(error, requestId);
-  return Response.json({ error: { ...body, requestId } }, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+  const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
+  if (status === 503) headers["retry-after"] = "1";
+  return Response.json({ error: { ...body, requestId } }, { status, headers });
 }
 
 /** The first issue as `field: message`; an unknown key is named itself ("debug: unknown field"). */

@@ -15,6 +15,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   409: { name: "Conflict", description: "The resource's state forbids it (e.g. cancelling a finished task)" },
   413: { name: "PayloadTooLarge", description: "The body is larger than API_MAX_BODY_BYTES" },
   500: { name: "InternalError", description: "A fault on our side; quote the request id" },
+  503: { name: "Unavailable", description: "Overloaded: no database connection within the wait; retry after `Retry-After` seconds" },
 };
 
 const ERROR_SCHEMA: TJsonSchema = {
@@ -25,7 +26,7 @@ const ERROR_SCHEMA: TJsonSchema = {
       type: "object",
       required: ["code", "message", "requestId"],
       properties: {
-        code: { type: "string", enum: ["INVALID_INPUT", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "INTERNAL"] },
+        code: { type: "string", enum: ["INVALID_INPUT", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "INTERNAL", "UNAVAILABLE"] },
         message: { type: "string" },
         field: { type: "string", description: "The offending input: a query parameter, a path parameter or a body path such as source.repository" },
         requestId: { type: "string" },
@@ -65,8 +66,9 @@ function operation(route: TRestRoute): Record<string, unknown> {
       ]),
     ),
   };
-  // Every operation refuses unknown query parameters (400); every body-taking method reads at most API_MAX_BODY_BYTES (413).
-  const errors = [...new Set([...route.errors, 400, 401, 500, ...(route.method === "GET" ? [] : [413])])].sort((a, b) => a - b);
+  // Every operation refuses unknown query parameters (400) and may be overloaded (503); every body-taking method reads
+  // at most API_MAX_BODY_BYTES (413).
+  const errors = [...new Set([...route.errors, 400, 401, 500, 503, ...(route.method === "GET" ? [] : [413])])].sort((a, b) => a - b);
   return {
     operationId: route.operationId,
     tags: [route.tag],

@@ -1,6 +1,7 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { isDatabaseBusy } from "@/server/db/database-busy";
 import { AppError } from "@/server/errors";
 import type { TTRPCContext } from "./context";
 import { describeClientError, toTRPCError } from "./to-trpc-error";
@@ -11,8 +12,9 @@ const t = initTRPC.context<TTRPCContext>().create({
     const requestId = ctx?.requestId ?? null;
     // Stacks stay in the server's logs (route handler onError), even in development.
     const { stack: _stack, ...data } = shape.data;
-    // 5xx: the message may hold SQL or internals; the request id joins the user's report to our logs.
-    if (data.httpStatus >= 500) {
+    // 5xx: the message may hold SQL or internals; the request id joins the user's report to our logs. A domain
+    // error's message (503 "busy") was written for the user.
+    if (data.httpStatus >= 500 && !(error.cause instanceof AppError)) {
       return { ...shape, message: `Internal error (request id ${requestId ?? "unknown"})`, data: { ...data, requestId, field: null, zodError: null } };
     }
     const { message, ...details } = describeClientError(error);
@@ -23,10 +25,14 @@ const t = initTRPC.context<TTRPCContext>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors keep their meaning (NOT_FOUND stays 404) for HTTP clients and for createCaller alike. */
+/**
+ * Domain errors keep their meaning (NOT_FOUND stays 404) for HTTP clients and for createCaller alike; a request that
+ * found no database connection in time is a 503 to retry, not a 500.
+ */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (!result.ok && isDatabaseBusy(result.error.cause)) throw toTRPCError(new AppError("UNAVAILABLE", "the database is busy: retry in a moment"));
   return result;
 });
 

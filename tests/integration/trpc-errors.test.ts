@@ -1,7 +1,10 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import type { AnyTRPCRouter } from "@trpc/server";
+import { TRPCError, type AnyTRPCRouter } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/server/db/client";
+import { PrismaClient } from "@/server/db/generated/client.ts";
+import { errorResponse } from "@/server/http/route-handler";
 import { stopProducer } from "@/server/jobs/producer";
 import { createContext, createInnerTRPCContext } from "@/server/trpc/context";
 import { publicProcedure, router } from "@/server/trpc/init";
@@ -64,5 +67,36 @@ describe("tRPC error shape over HTTP", () => {
     expect(status).toBe(500);
     expect(body.error.json.message).toBe("Internal error (request id req-500-abcdef)");
     expect(text).not.toMatch(/hunter2|db\.internal|stack/);
+  });
+
+  it("503 with Retry-After when no database connection frees up in time (not a 500)", async () => {
+    // A real pool of one connection, held by an open transaction: the second transaction cannot start within maxWait.
+    const small = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 1 }), transactionOptions: { maxWait: 200 } });
+    let release!: () => void;
+    const holding = small.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      await new Promise<void>((resolve) => (release = resolve));
+    }, { timeout: 10_000 });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const busy = router({ busy: publicProcedure.mutation(() => small.$transaction(async (tx) => tx.$queryRaw`SELECT 2`)) });
+      const { status, body } = await call("busy", null, { router: busy, requestId: "req-503-abcdef" });
+      expect(status).toBe(503);
+      expect(body.error.json.data.code).toBe("SERVICE_UNAVAILABLE");
+      expect(body.error.json.message).toBe("the database is busy: retry in a moment");
+
+      // The REST shim answers the same error with 503 and Retry-After.
+      const caller = busy.createCaller(createInnerTRPCContext({ caller: null }));
+      const error = await caller.busy().then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      const rest = errorResponse(error, "req-503-rest");
+      expect(rest.status).toBe(503);
+      expect(rest.headers.get("retry-after")).toBe("1");
+      expect(await rest.json()).toMatchObject({ error: { code: "UNAVAILABLE", requestId: "req-503-rest" } });
+    } finally {
+      release();
+      await holding;
+      await small.$disconnect();
+    }
   });
 });
