@@ -49,7 +49,9 @@ function services(mode: AppMode, env: NodeJS.ProcessEnv): ServiceSpec[] {
   const workerEntry = ["--conditions=react-server", "worker/index.ts"];
   const node = process.execPath;
   return [
-    { ...web, command: node, args: [nodeBin("next"), mode === "dev" ? "dev" : "start"] },
+    mode === "production" && Number(env.WEB_CONCURRENCY) > 1
+      ? { ...web, command: node, args: [path.join(PROJECT_ROOT, "scripts", "web-cluster.mjs"), "start"] }
+      : { ...web, command: node, args: [nodeBin("next"), mode === "dev" ? "dev" : "start"] },
     mode === "dev"
       ? { ...worker, command: node, args: [nodeBin("tsx"), "watch", ...workerEntry] }
       : // `node --import tsx` rather than the tsx CLI: one process, which gets SIGTERM exactly once.

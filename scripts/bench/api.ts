@@ -2,7 +2,8 @@
 //   GET /api/v1/tasks/{id} and the first page of GET /api/v1/tasks at 500 requests/s, POST /api/v1/tasks at
 //   100 requests/s, with --tasks (default 100,000) tasks in the caller's org. Open loop: requests leave on a fixed
 //   schedule whatever the answers do, and latency counts from the scheduled time, so a stalled server shows up.
-// Options: --tasks N  --seconds S (per scenario, default 10)  --read-rate R  --write-rate W  --keep-worker-busy
+// Options: --tasks N  --seconds S (per scenario, default 10)  --read-rate R  --write-rate W  --web-processes P
+//   (npm start's WEB_CONCURRENCY, default 1)  --keep-worker-busy
 //   (by default the evaluation queue is paused while POSTs run: the bench measures the web process, not git clones).
 // Runs in AUTH_MODE=sso (npm start refuses none), through the gateway headers, like a script behind the gateway.
 import { spawn } from "node:child_process";
@@ -22,6 +23,7 @@ const { values: opts } = parseArgs({
     "read-rate": { type: "string", default: "500" },
     "write-rate": { type: "string", default: "100" },
     "keep-worker-busy": { type: "boolean", default: false },
+    "web-processes": { type: "string", default: process.env.WEB_CONCURRENCY || "1" },
   },
 });
 const TASKS = Number(opts.tasks);
@@ -156,7 +158,7 @@ function report(results: TResult[]) {
     };
   });
   console.table(rows);
-  console.log(JSON.stringify({ bench: "api", tasks: TASKS, seconds: SECONDS, results: rows }));
+  console.log(JSON.stringify({ bench: "api", tasks: TASKS, seconds: SECONDS, webProcesses: opts["web-processes"], results: rows }));
 }
 
 async function main(): Promise<number> {
@@ -167,7 +169,8 @@ async function main(): Promise<number> {
   const secret = newGatewaySecret();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = startApp({ DATABASE_URL: db.url, PORT: String(port), AUTH_MODE: "sso", AUTH_GATEWAY_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" });
+  const webProcesses = opts["web-processes"];
+  const app = startApp({ DATABASE_URL: db.url, PORT: String(port), AUTH_MODE: "sso", AUTH_GATEWAY_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", WEB_CONCURRENCY: webProcesses });
   try {
     const ids = await seed(db.url, org.orgId, org.member.userId);
     const deadline = Date.now() + 120_000;
@@ -175,7 +178,7 @@ async function main(): Promise<number> {
       if (app.child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${app.output()}`);
       await sleep(250);
     }
-    log(`npm start is up on ${base} (AUTH_MODE=sso)`);
+    log(`npm start is up on ${base} (AUTH_MODE=sso, WEB_CONCURRENCY=${webProcesses})`);
     const member = gatewayHeaders(org.member, secret);
     const admin = gatewayHeaders(org.admin, secret);
     const task = JSON.stringify({ source: { kind: "git", repository: "https://git.example.com/acme/bench.git", baseRef: "main", headRef: "feature" }, agents: ["sim-strong"] });

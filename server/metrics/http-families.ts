@@ -1,9 +1,8 @@
-import { HTTP_BUCKETS, httpMetrics, splitKey } from "./http-metrics";
+import { HTTP_BUCKETS, splitKey, type THttpMetrics } from "./http-metrics";
 import type { TFamily } from "./prometheus-text";
 
-/** This process's HTTP counters (each web replica reports its own; Prometheus sums them). */
-export function httpFamilies(): TFamily[] {
-  const { seen, responses, durations } = httpMetrics();
+/** The web server's HTTP counters (each replica reports its own; Prometheus sums them). */
+export function httpFamilies({ seen, responses, durations }: THttpMetrics): TFamily[] {
   const histogramSamples = [...durations].flatMap(([key, h]) => {
     const [handler, method] = splitKey(key) as [string, string];
     return [

@@ -11,12 +11,15 @@ export type TNextServer = { url: string; output: () => string; stop: () => Promi
 
 export { freePort } from "./free-port";
 
-export async function startNextServer(env: Record<string, string>, options: { port?: number } = {}): Promise<TNextServer> {
+/** `options.processes` > 1 runs it as `npm start` does with WEB_CONCURRENCY (scripts/web-cluster.mjs). */
+export async function startNextServer(env: Record<string, string>, options: { port?: number; processes?: number } = {}): Promise<TNextServer & { pid: number }> {
   const port = options.port ?? (await freePort());
   const root = path.resolve(import.meta.dirname, "../..");
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const clustered = (options.processes ?? 1) > 1;
+  const entry = clustered ? path.join(root, "scripts/web-cluster.mjs") : path.join(root, "node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [entry, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "debug", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "debug", ...(clustered ? { WEB_CONCURRENCY: String(options.processes) } : {}), ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -47,5 +50,5 @@ export async function startNextServer(env: Record<string, string>, options: { po
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, output: () => output, stop };
+  return { url, pid: child.pid!, output: () => output, stop };
 }
