@@ -7,11 +7,12 @@ import type { TModelSimOptions, TProtocol } from "./types";
 
 export const USAGE = `usage: model-sim [--port N] [--host H] [--profile ID] [--seed N] [--usage-multiplier X]
                  [--pressure anthropic=N,gemini=N,openai=N] [--log FILE] [--bodies DIR]
+                 [--delay-ms N]
        model-sim --list-profiles
 env: MODEL_SIM_PORT, MODEL_SIM_HOST, MODEL_SIM_PROFILE, MODEL_SIM_SEED, MODEL_SIM_USAGE_MULTIPLIER,
-     MODEL_SIM_PRESSURE, MODEL_SIM_LOG, MODEL_SIM_BODIES`;
+     MODEL_SIM_PRESSURE, MODEL_SIM_LOG, MODEL_SIM_BODIES, MODEL_SIM_DELAY_MS`;
 
-const OPTIONS = ["port", "host", "profile", "seed", "usage-multiplier", "pressure", "log", "bodies"] as const;
+const OPTIONS = ["port", "host", "profile", "seed", "usage-multiplier", "pressure", "log", "bodies", "delay-ms"] as const;
 type TOptionName = (typeof OPTIONS)[number];
 
 export class UsageError extends Error {}
@@ -59,6 +60,7 @@ export function parseModelSimArgs(argv: string[], env: Record<string, string | u
     ...(get("pressure") !== undefined && { pressureTokens: pressure(get("pressure")!) }),
     ...(get("log") !== undefined && { logFile: get("log") }),
     ...(get("bodies") !== undefined && { bodiesDir: get("bodies") }),
+    ...(get("delay-ms") !== undefined && { delayMs: number("delay-ms", get("delay-ms")!) }),
   };
 }
 

@@ -139,9 +139,39 @@ describe("summaries", () => {
       expect(first).toContain("profile forgets-instructions");
       expect(first).not.toContain("Correction:");
       expect(await ask()).toBe(first);
+      // The log holds the whole summary (its `reply` is shortened), so callers can tell what it dropped.
+      const logged = lossy.requests().filter((entry) => entry.kind === "summary");
+      expect(logged).toHaveLength(2);
+      expect(logged[0]!.summary).toBe(first);
     } finally {
       await lossy.close();
     }
+  });
+});
+
+describe("summaries of a repeating history", () => {
+  it("give every fact the same fate however often it appears, and write it once", async () => {
+    const summarize = async (url: string, messages: TMessage[]) =>
+      (await sseData(await fetch(`${url}/v1/messages`, { method: "POST", body: JSON.stringify({ stream: true, messages }) })))
+        .filter((e) => e.delta?.type === "text_delta")
+        .map((e) => e.delta.text)
+        .join("");
+    const once = [user(STUDY), assistant("ok"), user(RULE), assistant("ok"), user(STATEMENT), assistant("ok"), user(CLAUDE_COMPACT)];
+    // Gemini CLI, resumed, can send a file it read (here: the study turn) twice.
+    const twice = [user(STUDY), assistant("ok"), user(STUDY), assistant("ok"), user(RULE), assistant("ok"), user(STATEMENT), assistant("ok"), user(CLAUDE_COMPACT)];
+    const kept = new Set<boolean>();
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const lossy = await startModelSim({ profile: "lossy", seed });
+      try {
+        const summary = await summarize(lossy.url, once);
+        expect(await summarize(lossy.url, twice), `seed ${seed}`).toBe(summary);
+        expect(summary.split("Studied `src/math.ts`").length).toBeLessThanOrEqual(2);
+        kept.add(summary.includes("Working agreement:"));
+      } finally {
+        await lossy.close();
+      }
+    }
+    expect(kept).toEqual(new Set([true, false])); // the seeds still decide
   });
 });
 
@@ -218,6 +248,25 @@ describe("the server", () => {
   it("refuses an unknown profile", async () => {
     await expect(startModelSim({ profile: "nope" })).rejects.toThrow(/unknown model-sim profile "nope"/);
   });
+
+  it("holds every model reply for --delay-ms, and gives up on a client that leaves meanwhile", async () => {
+    const slow = await startModelSim({ delayMs: 400 });
+    try {
+      const body = JSON.stringify({ model: "m", messages: [{ role: "user", content: ASK_HUNKS }] });
+      const t0 = Date.now();
+      const answered = await fetch(`${slow.url}/v1/chat/completions`, { method: "POST", body });
+      expect(answered.status).toBe(200);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(390);
+      expect((await fetch(`${slow.url}/`, { method: "HEAD" })).status).toBe(200); // not a model call: not held
+
+      const left = fetch(`${slow.url}/v1/chat/completions`, { method: "POST", body, signal: AbortSignal.timeout(100) });
+      await expect(left).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(slow.requests().map((entry) => [entry.status, entry.delayMs])).toEqual([[200, 400], [200, undefined], [499, 400]]);
+    } finally {
+      await slow.close();
+    }
+  });
 });
 
 describe("command line", () => {
@@ -229,6 +278,8 @@ describe("command line", () => {
       pressureTokens: { anthropic: 5000, openai: 170000 },
     });
     expect(parseModelSimArgs(["--list-profiles"], {})).toEqual({ list: true });
+    expect(parseModelSimArgs(["--delay-ms", "250"], { MODEL_SIM_DELAY_MS: "9" })).toEqual({ delayMs: 250 });
+    expect(parseModelSimArgs([], { MODEL_SIM_DELAY_MS: "9" })).toEqual({ delayMs: 9 });
     expect(() => parseModelSimArgs(["--seed", "x"], {})).toThrow(UsageError);
     expect(() => parseModelSimArgs(["--bogus"], {})).toThrow(/unknown argument/);
   });

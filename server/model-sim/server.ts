@@ -56,6 +56,21 @@ const short = (value: string, max = 160) => {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 };
 
+/** Waits `ms` before a reply; false when the client went away meanwhile (nothing is left to answer). */
+function held(res: ServerResponse, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      res.off("close", gone);
+      resolve(true);
+    }, ms);
+    const gone = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    res.once("close", gone);
+  });
+}
+
 export async function startModelSim(options: TModelSimOptions = {}): Promise<TModelSim> {
   const profileId = options.profile ?? DEFAULT_PROFILE;
   const profile = findProfile(profileId);
@@ -67,6 +82,8 @@ export async function startModelSim(options: TModelSimOptions = {}): Promise<TMo
     pressure: { ...DEFAULT_PRESSURE, ...options.pressureTokens },
   };
   if (!(brain.multiplier > 0)) throw new Error(`usage multiplier must be positive, got ${brain.multiplier}`);
+  const delayMs = options.delayMs ?? 0;
+  if (!(delayMs >= 0)) throw new Error(`delay must be zero or more milliseconds, got ${delayMs}`);
   if (options.logFile) await mkdir(path.dirname(options.logFile), { recursive: true });
   if (options.bodiesDir) await mkdir(options.bodiesDir, { recursive: true });
 
@@ -119,7 +136,16 @@ export async function startModelSim(options: TModelSimOptions = {}): Promise<TMo
         reportedInputTokens: reply.usage.inputTokens,
         outputTokens: reply.usage.outputTokens,
         pressure: reply.pressure,
+        ...(reply.kind === "summary" && { summary: reply.text }),
       });
+      if (delayMs > 0) {
+        entry.delayMs = delayMs;
+        if (!(await held(res, delayMs))) {
+          entry.status = 499;
+          entry.error = `the client closed the connection during the ${delayMs} ms delay`;
+          return;
+        }
+      }
       target.module.write(res, reply, conversation, number);
     } catch (error) {
       entry.status = 500;

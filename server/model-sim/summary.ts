@@ -4,8 +4,9 @@ import { kit, type TNote } from "./sim-agent-kit";
 import type { TSimProfile } from "./types";
 
 // The summary the simulated model writes when a CLI compacts its context. It keeps each fact of the conversation
-// with the profile's chance (seeded), in the order the facts came, in the very sentences the pipeline used, so a
-// later answer can only use what the summary kept. Prompts and replies are never kept; code is condensed.
+// with the profile's chance (a draw seeded by the fact itself), in the order the facts came, in the very sentences the
+// pipeline used, so a later answer can only use what the summary kept. Prompts and replies are never kept; code is
+// condensed; a fact the conversation repeats is written once.
 
 export const MODEL_SIM_PROFILES: TSimProfile[] = [
   {
@@ -53,20 +54,28 @@ function keptSection(note: TNote): string | undefined {
 }
 
 /**
+ * One fact's draw: a function of the seed, the profile, the round and the fact itself (its kind, file and sentence),
+ * not of its position. A CLI may repeat a part of its history, and not the same way every time (Gemini CLI, resumed,
+ * was seen sending one file read two or three times in otherwise identical runs); with one draw per position every
+ * fact after the repeat got another fate, so the same task kept the rule in one run and dropped it in the next.
+ */
+function draw(note: TNote, profile: TSimProfile, seed: number, round: number): number {
+  return seedrandom(`${seed}:${profile.id}:${round}:${note.kind}:${note.path ?? ""}:${note.text}`)();
+}
+
+/**
  * The summary of `notes` under `profile`. `round` (how many summaries the conversation already holds) and the seed
- * pick the random draws, one per note whatever its kind, so the same conversation always gets the same summary.
+ * pick the draws, one per distinct fact, so the same facts always get the same summary, however often they appear.
  */
 export function writeSummary(notes: TNote[], profile: TSimProfile, seed: number, round: number, workspace?: string): string {
-  const random = seedrandom(`${seed}:${profile.id}:${round}`);
   const paths = new Set<string>();
   const sections: string[] = [];
   for (const note of notes) {
-    const roll = random();
     for (const p of note.kind === "summary" ? (note.paths ?? []) : note.path && (note.kind === "diff" || note.kind === "file") ? [note.path] : []) paths.add(p);
     const chance = PINNED.has(note.kind) ? profile.ruleRetention : profile.retention;
-    if (roll >= chance) continue;
+    if (draw(note, profile, seed, round) >= chance) continue;
     const section = keptSection(note);
-    if (section !== undefined) sections.push(section);
+    if (section !== undefined && !sections.includes(section)) sections.push(section);
   }
   const files = [...paths].sort().map((p) => `\`${p}\``).join(", ");
   const header = `${SUMMARY_HEADER}, profile ${profile.id}): we studied a code change touching ${files || "some files"}.`;

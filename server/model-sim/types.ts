@@ -76,6 +76,8 @@ export type TModelSimOptions = {
   logFile?: string;
   /** Saves every request body as <dir>/<seq>.json (debugging and re-recording). */
   bodiesDir?: string;
+  /** Holds every model reply this long before answering (a slow model: lets tests catch a CLI mid-turn). Default 0. */
+  delayMs?: number;
 };
 
 export type TRequestLogEntry = {
@@ -96,5 +98,9 @@ export type TRequestLogEntry = {
   reportedInputTokens?: number;
   outputTokens?: number;
   pressure?: boolean;
+  /** The whole summary a compaction request got (`reply` is shortened): what the summary kept, and so what it dropped. */
+  summary?: string;
+  /** How long the reply was held back (--delay-ms). */
+  delayMs?: number;
   error?: string;
 };
