@@ -40,6 +40,10 @@ async function appEnv(databaseUrl: string, mode: AppMode): Promise<NodeJS.Proces
   };
 }
 
+// Idle keep-alive connections stay open 65 s (Node's default is 5 s): longer than a load balancer's usual 60 s idle
+// timeout, so the server never closes a connection a client or proxy is about to reuse (bench:api saw ECONNRESETs).
+const KEEP_ALIVE = ["--keepAliveTimeout", "65000"];
+
 function services(mode: AppMode, env: NodeJS.ProcessEnv): ServiceSpec[] {
   // The worker drains its jobs for up to WORKER_SHUTDOWN_GRACE_SECONDS; give it that plus a margin before SIGKILL.
   const workerGraceMs = (Number(env.WORKER_SHUTDOWN_GRACE_SECONDS) || 30) * 1000 + 10_000;
@@ -50,8 +54,8 @@ function services(mode: AppMode, env: NodeJS.ProcessEnv): ServiceSpec[] {
   const node = process.execPath;
   return [
     mode === "production" && Number(env.WEB_CONCURRENCY) > 1
-      ? { ...web, command: node, args: [path.join(PROJECT_ROOT, "scripts", "web-cluster.mjs"), "start"] }
-      : { ...web, command: node, args: [nodeBin("next"), mode === "dev" ? "dev" : "start"] },
+      ? { ...web, command: node, args: [path.join(PROJECT_ROOT, "scripts", "web-cluster.mjs"), "start", ...KEEP_ALIVE] }
+      : { ...web, command: node, args: mode === "dev" ? [nodeBin("next"), "dev"] : [nodeBin("next"), "start", ...KEEP_ALIVE] },
     mode === "dev"
       ? { ...worker, command: node, args: [nodeBin("tsx"), "watch", ...workerEntry] }
       : // `node --import tsx` rather than the tsx CLI: one process, which gets SIGTERM exactly once.
