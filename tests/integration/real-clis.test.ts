@@ -1,36 +1,49 @@
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
+import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeRepo, type TMadeRepo } from "@/server/evaluation/test-support/make-repo";
 import { readRequestLog, startModelSimProcess, type TModelSimProcess } from "@/server/model-sim/process";
 import { makeOrg } from "../helpers/test-callers";
 import { waitFor } from "../helpers/wait-for";
-import { startWorker, type TWorkerHandle } from "../helpers/worker-process";
+import { cleanUpRealCliFile, offLoopback, readConnects, simAgentEnv, startTracedWorker, type TTracedWorker } from "./real-clis-support";
 
 // The real agent CLIs (Claude Code, Gemini CLI, Qwen Code, installed from the lockfile) in the real pipeline: a worker
 // process runs one evaluation task with all three against the model simulator (bin/model-sim.mjs on a free port), and
-// each CLI's own compaction fires during the deep-dive. MB_SKIP_REAL_CLIS=1 skips this file.
+// each CLI's own compaction fires during the deep-dive. The worker runs under strace, which records every connect()
+// it and the CLIs make. MB_SKIP_REAL_CLIS=1 skips this file.
 const STORAGE_DIR = await mkdtemp(path.join(tmpdir(), "mb-real-clis-storage-"));
 process.env.STORAGE_DIR = STORAGE_DIR;
 
-const { db, disconnectDb } = await import("@/server/db/client");
-const { stopProducer } = await import("@/server/jobs/producer");
+const { db } = await import("@/server/db/client");
 const { createInnerTRPCContext } = await import("@/server/trpc/context");
 const { createCaller } = await import("@/server/trpc/root");
+const { openTaskBundle } = await import("@/server/evaluation/bundle/task-bundle");
 
 const CLIS = ["claude", "gemini", "qwen"] as const;
 /** Where each CLI reports its compaction (DESIGN section 4, ../shared/AGENT-CLIS.md). */
 const SOURCES: Record<(typeof CLIS)[number], string> = { claude: "stdout", gemini: "telemetry", qwen: "session-file" };
 /** What the CLIs would leave in a shared HOME or TMPDIR when not isolated. */
 const CLI_TRACES = /^(\.claude|\.claude\.json|\.gemini|\.qwen|claude-\d+|cc-socks|gemini|qwen|mb-agent-tmp-)/;
+/** A custom agent on the real Claude Code binary, with a flag it does not know: it exits 1 on its first turn. */
+const BROKEN_AGENT = "claude-bad-flag";
+const AGENTS_CUSTOM = JSON.stringify([
+  {
+    id: BROKEN_AGENT,
+    label: "Claude Code with an unknown flag",
+    command: ["node_modules/@anthropic-ai/claude-code/bin/claude.exe", "-p", "{prompt}", "--output-format", "stream-json", "--verbose", "--no-such-flag"],
+    output: "jsonl-claude",
+  },
+]);
 
 const org = makeOrg();
 const api = () => createCaller(createInnerTRPCContext({ caller: org.member }));
 let repo: TMadeRepo;
-let worker: TWorkerHandle;
+let worker: TTracedWorker;
 let sim: TModelSimProcess;
 const SIM_LOG = path.join(STORAGE_DIR, "model-sim.jsonl");
+const TRACE = path.join(STORAGE_DIR, "worker.strace");
 let started: number;
 let agentEnv: Record<string, string> = {};
 
@@ -60,40 +73,62 @@ async function settled(taskId: string, timeoutMs: number) {
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
+/** Every entry of a ZIP stream, by name. */
+async function zipEntries(stream: NodeJS.ReadableStream): Promise<Map<string, Buffer>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(Buffer.concat(chunks), { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z!))),
+  );
+  const entries = new Map<string, Buffer>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) =>
+      zip.openReadStream(entry, async (e, s) => {
+        if (e) return reject(e);
+        const parts: Buffer[] = [];
+        for await (const p of s!) parts.push(p as Buffer);
+        entries.set(entry.fileName, Buffer.concat(parts));
+        zip.readEntry();
+      }),
+    );
+    zip.on("end", resolve);
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  return entries;
+}
+
+/**
+ * What strace saw so far: nothing but 127.0.0.1/::1 (and unix sockets), no DNS lookup, and the simulator reached by
+ * several processes other than the worker (the CLIs: proof that their traffic is in the trace too).
+ */
+async function expectLoopbackOnly(simPorts: number[]) {
+  const connects = await readConnects(TRACE);
+  expect(offLoopback(connects).map((c) => c.line)).toEqual([]);
+  expect(connects.filter((c) => c.port === 53).map((c) => c.line)).toEqual([]);
+  expect(connects.some((c) => c.pid === worker.pid && c.family.startsWith("AF_INET"))).toBe(true); // PostgreSQL, at least
+  const clients = new Set(connects.filter((c) => c.port !== undefined && simPorts.includes(c.port) && c.pid !== worker.pid).map((c) => c.pid));
+  expect(clients.size).toBeGreaterThanOrEqual(3);
+}
+
 describe.skipIf(process.env.MB_SKIP_REAL_CLIS === "1")("real agent CLIs on the model simulator", () => {
   beforeAll(async () => {
     started = Date.now();
     repo = await makeRepo();
     sim = await startModelSimProcess({ logFile: SIM_LOG, args: ["--seed", "7"] });
     agentEnv = {
-      AGENT_CLAUDE_BASE_URL: sim.url,
-      AGENT_CLAUDE_API_KEY: "sk-ant-sim",
-      AGENT_GEMINI_BASE_URL: sim.url,
-      AGENT_GEMINI_API_KEY: "gemini-sim",
-      // One request per turn: without a model Gemini CLI first asks its router (a JSON-mode call) which model to use.
-      AGENT_GEMINI_MODEL: "gemini-2.5-flash",
-      AGENT_QWEN_BASE_URL: `${sim.url}/v1`,
-      AGENT_QWEN_API_KEY: "sk-sim",
-      AGENT_QWEN_MODEL: "model-sim",
+      ...simAgentEnv(sim.url),
+      AGENTS_CUSTOM,
     };
     Object.assign(process.env, agentEnv);
-    worker = await startWorker({
-      args: ["--queues", "evaluation:2,agent-runs:3,judging:2"],
+    worker = await startTracedWorker({
+      traceFile: TRACE,
+      args: ["--queues", "evaluation:2,agent-runs:4,judging:2"],
       env: { STORAGE_DIR, WORKER_SHUTDOWN_GRACE_SECONDS: "5", AGENT_TURN_TIMEOUT_SECONDS: "120", ...agentEnv },
     });
   }, 60_000);
 
-  afterAll(async () => {
-    await worker?.stop();
-    await sim?.stop();
-    for (const key of Object.keys(agentEnv)) delete process.env[key];
-    await db().task.deleteMany({ where: { orgId: org.orgId } });
-    await db().job.deleteMany({ where: { orgId: org.orgId } });
-    await repo?.cleanup();
-    await stopProducer();
-    await disconnectDb();
-    await rm(STORAGE_DIR, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUpRealCliFile({ orgId: org.orgId, storageDir: STORAGE_DIR, env: agentEnv, stoppable: [worker, sim], repo }));
 
   it("lists the three CLIs as installed, with their versions", async () => {
     const agents = await api().agents.list();
@@ -166,33 +201,102 @@ describe.skipIf(process.env.MB_SKIP_REAL_CLIS === "1")("real agent CLIs on the m
       expect(requests.some((r) => r.protocol === protocol && r.kind === "summary"), protocol).toBe(true);
     }
     expect(requests.filter((r) => r.status !== 200)).toEqual([]);
+
+    // Neither the worker nor any CLI it started connected anywhere but 127.0.0.1.
+    await expectLoopbackOnly([Number(new URL(sim.url).port)]);
   }, 300_000);
 
-  it("claude.sim-<profile> agents start their own simulator per run: the profile that keeps less scores lower, the same way twice", async () => {
+  it("<cli>.sim-<profile> for all three CLIs: the lossy profile scores lower, the same way twice; a rule its summary dropped is kept at baseline and lost after; the bundle holds each transcript and simulator log; a crashing CLI fails only its own run", async () => {
     const t0 = Date.now();
-    const agents = ["claude.sim-thorough", "claude.sim-lossy"];
+    const agents = CLIS.flatMap((cli) => [`${cli}.sim-thorough`, `${cli}.sim-lossy`]);
     const input = {
       source: { kind: "git" as const, repository: repo.dir, baseRef: repo.baseRef, headRef: repo.headRef },
       agents,
-      dimensions: ["SF" as const, "TTL" as const],
+      dimensions: ["TTL" as const],
       maxFiles: 2,
       maxTurns: 3,
       contextTokenLimit: 100_000,
       seed: 11,
     };
-    const first = await settled((await api().tasks.create(input)).id, 180_000);
-    console.log(`[real-clis] claude on two simulator profiles: ${Date.now() - t0} ms`);
+    // The same task twice, at once (the second without the broken agent): scores must not depend on the run.
+    const firstId = (await api().tasks.create({ ...input, agents: [...agents, BROKEN_AGENT] })).id;
+    const againId = (await api().tasks.create(input)).id;
+    const first = await settled(firstId, 600_000);
+    const again = await settled(againId, 600_000);
+    console.log(`[real-clis] six <cli>.sim-<profile> agents (and a broken one), twice: ${Date.now() - t0} ms`);
     expect(first.status, first.errorMessage ?? "").toBe("completed");
-    const overall = (task: typeof first, agentId: string) => task.runs.find((r) => r.agentId === agentId)!.overall!;
-    for (const run of first.runs) {
-      expect(run.status, `${run.agentId}: ${run.errorMessage ?? ""}`).toBe("completed");
-      expect(run.compressions.map((c) => c.source), run.agentId).toContain("stdout");
-      const log = await readRequestLog(path.join(STORAGE_DIR, first.id, "runs", run.id, "agent", "keep", "model-sim.jsonl"));
-      expect(log.some((entry) => entry.kind === "summary"), run.agentId).toBe(true);
-    }
-    expect(overall(first, "claude.sim-thorough")).toBeGreaterThan(overall(first, "claude.sim-lossy"));
+    const runOf = (task: typeof first, agentId: string) => task.runs.find((r) => r.agentId === agentId)!;
+    const simLogOf = (taskId: string, runId: string) => path.join(STORAGE_DIR, taskId, "runs", runId, "agent", "keep", "model-sim.jsonl");
 
-    const again = await settled((await api().tasks.create(input)).id, 180_000);
-    for (const agentId of agents) expect(overall(again, agentId), agentId).toBe(overall(first, agentId));
-  }, 400_000);
+    // The broken CLI failed its own run with the CLI's own words; the other six went on and were scored.
+    const broken = runOf(first, BROKEN_AGENT);
+    expect(broken.status).toBe("failed");
+    expect(broken.errorMessage).toContain("error: unknown option '--no-such-flag'");
+    expect(broken.errorMessage).toMatch(/^claude-bad-flag failed on turn 1 \(pre-compression\): exit 1/);
+    for (const agentId of agents) {
+      const run = runOf(first, agentId);
+      expect(run.status, `${agentId}: ${run.errorMessage ?? run.scoringError ?? ""}`).toBe("completed");
+      const cli = agentId.split(".")[0] as (typeof CLIS)[number];
+      expect(run.compressions.map((c) => c.source), agentId).toContain(SOURCES[cli]);
+      expect(run.overall, agentId).toBeTypeOf("number");
+    }
+    for (const cli of CLIS) expect(runOf(first, `${cli}.sim-thorough`).overall!, cli).toBeGreaterThan(runOf(first, `${cli}.sim-lossy`).overall!);
+
+    // Baseline against after compression: the rule (TTL) is kept by every thorough summary and so still followed;
+    // where a lossy summary dropped it, the baseline answer followed it and the answer after compression does not.
+    const { plan } = await db().task.findUniqueOrThrow({ where: { id: first.id }, select: { plan: true } });
+    const prefix = (plan as { rule: { prefix: string } }).rule.prefix;
+    const ruleQuestions = await db().question.findMany({ where: { taskId: first.id, dimension: "TTL", kind: "fact" } });
+    expect(ruleQuestions.length).toBeGreaterThan(0);
+    const lost: string[] = [];
+    for (const agentId of agents) {
+      const run = runOf(first, agentId);
+      const summaries = (await readRequestLog(simLogOf(first.id, run.id))).filter((entry) => entry.kind === "summary").map((entry) => entry.summary ?? "");
+      expect(summaries.length, agentId).toBeGreaterThan(0);
+      const answers = await db().answer.findMany({ where: { runId: run.id, questionKey: { in: ruleQuestions.map((q) => q.key) } } });
+      const answer = (key: string, phase: string) => answers.find((a) => a.questionKey === key && a.phase === phase)!;
+      for (const question of ruleQuestions) {
+        const [before, after] = [answer(question.key, "baseline"), answer(question.key, "evaluation")];
+        expect(before.text.trim().startsWith(prefix), `${agentId} ${question.key} baseline: ${before.text}`).toBe(true);
+        expect(before.score, agentId).toBe(1);
+        if (agentId.endsWith(".sim-thorough")) {
+          expect(summaries.every((summary) => summary.includes(prefix)), agentId).toBe(true);
+          expect(after.text.trim().startsWith(prefix), `${agentId} ${question.key} after: ${after.text}`).toBe(true);
+        } else if (summaries.every((summary) => !summary.includes(prefix))) {
+          expect(after.text.trim().startsWith(prefix), `${agentId} ${question.key} after: ${after.text}`).toBe(false);
+          expect(after.score, agentId).toBe(0);
+          lost.push(`${agentId} ${question.key}`);
+        }
+      }
+    }
+    expect(lost.length).toBeGreaterThan(0);
+
+    // The bundle: every run's transcript and the log of its own simulator.
+    const entries = await zipEntries((await openTaskBundle(org.orgId, first.id, STORAGE_DIR)).stream);
+    for (const agentId of agents) {
+      for (const name of [`runs/${agentId}-t1/transcript.jsonl`, `runs/${agentId}-t1/agent/model-sim.jsonl`]) {
+        expect(entries.get(name)?.length ?? 0, name).toBeGreaterThan(0);
+      }
+      const log = entries.get(`runs/${agentId}-t1/agent/model-sim.jsonl`)!.toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { kind?: string });
+      expect(log.some((entry) => entry.kind === "summary"), agentId).toBe(true);
+    }
+
+    // The same task again: the same score for every agent.
+    expect(again.status, again.errorMessage ?? "").toBe("completed");
+    for (const agentId of agents) {
+      expect(runOf(again, agentId).status, agentId).toBe("completed");
+      expect(runOf(again, agentId).overall, agentId).toBe(runOf(first, agentId).overall);
+      expect(runOf(again, agentId).scores, agentId).toEqual(runOf(first, agentId).scores);
+    }
+
+    // Every run's simulator listened on 127.0.0.1, and nothing went anywhere else.
+    const simPorts: number[] = [];
+    for (const task of [first, again]) {
+      const lines = (await api().tasks.logs({ id: task.id })).lines.map((l) => l.message);
+      const ports = lines.flatMap((m) => /model simulator \(\w+\) for this run at http:\/\/127\.0\.0\.1:(\d+)$/.exec(m)?.[1] ?? []).map(Number);
+      expect(ports, task.id).toHaveLength(agents.length);
+      simPorts.push(...ports);
+    }
+    await expectLoopbackOnly(simPorts);
+  }, 700_000);
 });
