@@ -3,7 +3,6 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
-import yauzl from "yauzl";
 import { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCaller } from "@/server/auth/caller";
@@ -12,6 +11,7 @@ import { chatReply, startFakeChatServer, type TFakeChatServer } from "@/server/e
 import { makeRepo, type TMadeRepo } from "@/server/evaluation/test-support/make-repo";
 import { startWorker, type TWorkerHandle } from "../helpers/worker-process";
 import { makeOrg } from "../helpers/test-callers";
+import { zipEntries } from "../helpers/zip-entries";
 import { waitFor } from "../helpers/wait-for";
 
 // The whole pipeline for real: a local git repository, a worker process running prepare -> sim agents ->
@@ -56,30 +56,6 @@ function fieldOf(error: TRPCError): string | undefined {
   if (error.cause instanceof AppError) return error.cause.field;
   if (error.cause instanceof ZodError) return error.cause.issues[0]?.path.join(".");
   return undefined;
-}
-
-async function zipEntries(stream: NodeJS.ReadableStream): Promise<Map<string, string>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.concat(chunks), { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z!))),
-  );
-  const entries = new Map<string, string>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, async (e, s) => {
-        if (e) return reject(e);
-        const parts: Buffer[] = [];
-        for await (const p of s!) parts.push(p as Buffer);
-        entries.set(entry.fileName, Buffer.concat(parts).toString("utf8"));
-        zip.readEntry();
-      }),
-    );
-    zip.on("end", resolve);
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return entries;
 }
 
 beforeAll(async () => {

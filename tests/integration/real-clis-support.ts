@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readdir, readFile, readlink, rm } from "node:fs/promises";
+import { workerArgs, workerEnv } from "../helpers/worker-process";
 
 // What the real-CLI test files share: a worker process started under strace (every connect() of the worker and of
 // the CLIs it starts is recorded), and looks into /proc (which processes belong to a run, whom a process talks to).
@@ -34,18 +35,8 @@ async function childOf(parent: number): Promise<number | undefined> {
  * tracing costs next to nothing. Waits until the worker is consuming.
  */
 export async function startTracedWorker(options: { traceFile: string; args?: string[]; env?: Record<string, string> }): Promise<TTracedWorker> {
-  const workerArgs = ["--import", "tsx", "--conditions=react-server", "worker/index.ts", ...(options.args ?? [])];
-  const child: ChildProcess = spawn(STRACE, ["-f", "-qq", "--seccomp-bpf", "-e", "trace=connect", "-o", options.traceFile, process.execPath, ...workerArgs], {
-    env: {
-      ...process.env,
-      MB_SERVICE: "worker",
-      WORKER_ID: `test-worker-${Math.random().toString(36).slice(2, 8)}`,
-      WORKER_HEARTBEAT_SECONDS: "1",
-      WORKER_DEAD_AFTER_SECONDS: "5",
-      WORKER_SHUTDOWN_GRACE_SECONDS: "5",
-      LOG_LEVEL: "info",
-      ...options.env,
-    },
+  const child: ChildProcess = spawn(STRACE, ["-f", "-qq", "--seccomp-bpf", "-e", "trace=connect", "-o", options.traceFile, process.execPath, ...workerArgs(options.args)], {
+    env: workerEnv(`test-worker-${Math.random().toString(36).slice(2, 8)}`, options.env),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

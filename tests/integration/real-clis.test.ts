@@ -1,11 +1,11 @@
 import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
-import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeRepo, type TMadeRepo } from "@/server/evaluation/test-support/make-repo";
 import { readRequestLog, startModelSimProcess, type TModelSimProcess } from "@/server/model-sim/process";
 import { makeOrg } from "../helpers/test-callers";
+import { zipEntries } from "../helpers/zip-entries";
 import { waitFor } from "../helpers/wait-for";
 import { cleanUpRealCliFile, offLoopback, readConnects, simAgentEnv, startTracedWorker, type TTracedWorker } from "./real-clis-support";
 
@@ -72,31 +72,6 @@ async function settled(taskId: string, timeoutMs: number) {
 }
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
-
-/** Every entry of a ZIP stream, by name. */
-async function zipEntries(stream: NodeJS.ReadableStream): Promise<Map<string, Buffer>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.concat(chunks), { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z!))),
-  );
-  const entries = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, async (e, s) => {
-        if (e) return reject(e);
-        const parts: Buffer[] = [];
-        for await (const p of s!) parts.push(p as Buffer);
-        entries.set(entry.fileName, Buffer.concat(parts));
-        zip.readEntry();
-      }),
-    );
-    zip.on("end", resolve);
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return entries;
-}
 
 /**
  * What strace saw so far: nothing but 127.0.0.1/::1 (and unix sockets), no DNS lookup, and the simulator reached by
@@ -277,7 +252,7 @@ describe.skipIf(process.env.MB_SKIP_REAL_CLIS === "1")("real agent CLIs on the m
       for (const name of [`runs/${agentId}-t1/transcript.jsonl`, `runs/${agentId}-t1/agent/model-sim.jsonl`]) {
         expect(entries.get(name)?.length ?? 0, name).toBeGreaterThan(0);
       }
-      const log = entries.get(`runs/${agentId}-t1/agent/model-sim.jsonl`)!.toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { kind?: string });
+      const log = entries.get(`runs/${agentId}-t1/agent/model-sim.jsonl`)!.trim().split("\n").map((l) => JSON.parse(l) as { kind?: string });
       expect(log.some((entry) => entry.kind === "summary"), agentId).toBe(true);
     }
 
