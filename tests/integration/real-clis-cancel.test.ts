@@ -121,16 +121,18 @@ describe.skipIf(process.env.MB_SKIP_REAL_CLIS === "1")("real agent CLIs: cancel 
 
     const t0 = Date.now();
     await api().tasks.cancel({ id: taskId });
+    // Gone = nothing whose environment or cwd is the task's, and each CLI seen waiting is dead (a process in the middle
+    // of exiting has no environment to read any more but is not dead yet).
+    const stillAlive = async () => (await Promise.all([...waiting].map(async ([cli, proc]) => ((await isAlive(proc.pid)) ? cli : undefined)))).filter(Boolean);
     const left = await waitFor(
       "no process of the task to be left",
-      async () => ((await processesUnder(taskDir)).length === 0 ? [] : undefined),
+      async () => ((await processesUnder(taskDir)).length === 0 && (await stillAlive()).length === 0 ? [] : undefined),
       GONE_WITHIN_MS,
       100,
-    ).catch(async () => processesUnder(taskDir));
+    ).catch(async () => [...(await processesUnder(taskDir)), ...(await stillAlive())]);
     const goneAfterMs = Date.now() - t0;
     console.log(`[real-clis-cancel] every process of the task gone ${goneAfterMs} ms after tasks.cancel`);
     expect(left).toEqual([]);
-    for (const [cli, proc] of waiting) expect(await isAlive(proc.pid), `${cli} (pid ${proc.pid})`).toBe(false);
 
     // The runs end cancelled, each agent's turn was aborted, and its private HOME removed.
     const cancelled = await waitFor(
@@ -148,7 +150,9 @@ describe.skipIf(process.env.MB_SKIP_REAL_CLIS === "1")("real agent CLIs: cancel 
     for (const run of cancelled.runs) {
       expect(run.status, run.agentId).toBe("cancelled");
       expect(run.errorMessage, run.agentId).toBe("task cancelled");
-      expect(await exists(homeOf(run.id)), run.agentId).toBe(false);
+      // The session is disposed (HOME removed) as the handler unwinds, just after it logs "stopped".
+      const removed = await waitFor(`${run.agentId}'s HOME to be removed`, async () => ((await exists(homeOf(run.id))) ? undefined : true), 10_000, 100).catch(() => false);
+      expect(removed, run.agentId).toBe(true);
     }
     const lines = (await api().tasks.logs({ id: taskId })).lines.map((l) => l.message);
     for (const cli of CLIS) expect(lines.some((m) => m.startsWith(`${cli}#1 system: exit `) && m.endsWith("(aborted)")), cli).toBe(true);
