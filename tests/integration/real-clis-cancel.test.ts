@@ -7,7 +7,7 @@ import { readRequestLog, startModelSimProcess, type TModelSimProcess } from "@/s
 import { makeOrg } from "../helpers/test-callers";
 import { waitFor } from "../helpers/wait-for";
 import { startWorker, type TWorkerHandle } from "../helpers/worker-process";
-import { cleanUpRealCliFile, environOf, isAlive, processesUnder, simAgentEnv, tcpPeerPorts, type TProc } from "./real-clis-support";
+import { cleanUpRealCliFile, environOf, isAlive, processesUnder, simAgentEnv, smallCliTask, tcpPeerPorts, type TProc } from "./real-clis-support";
 
 // Cancelling a task while the real CLIs (Claude Code, Gemini CLI, Qwen Code) are in the middle of a turn: the model
 // simulator holds every reply for ten minutes (--delay-ms), so each CLI sits in its first turn with a request open.
@@ -53,15 +53,7 @@ describe.skipIf(process.env.MB_SKIP_REAL_CLIS === "1")("real agent CLIs: cancel 
   afterAll(() => cleanUpRealCliFile({ orgId: org.orgId, storageDir: STORAGE_DIR, env: agentEnv, stoppable: [worker, sim], repo }));
 
   it("tasks.cancel while each CLI waits on the model: within seconds no process of the task is alive, the runs end cancelled; the CLIs ran with telemetry and updates off", async () => {
-    const { id: taskId } = await api().tasks.create({
-      source: { kind: "git", repository: repo.dir, baseRef: repo.baseRef, headRef: repo.headRef },
-      agents: [...CLIS],
-      dimensions: ["SF"],
-      maxFiles: 2,
-      maxTurns: 3,
-      contextTokenLimit: 100_000,
-      seed: 5,
-    });
+    const { id: taskId } = await api().tasks.create(smallCliTask(repo, { agents: [...CLIS], dimensions: ["SF"], seed: 5 }));
     const taskDir = path.join(STORAGE_DIR, taskId);
     const simPort = Number(new URL(sim.url).port);
     const homeOf = (runId: string) => path.join(taskDir, "runs", runId, "agent", "home");

@@ -195,3 +195,14 @@ export async function cleanUpRealCliFile(opts: {
   await disconnectDb();
   await rm(opts.storageDir, { recursive: true, force: true });
 }
+
+/** The small task every real-CLI test submits (2 files, 3 deep-dive turns, a context limit the real CLIs fit in). */
+export function smallCliTask(repo: { dir: string; baseRef: string; headRef: string }, task: { agents: string[]; dimensions: ("AR" | "TTL" | "LRU" | "SF")[]; seed: number }) {
+  return {
+    source: { kind: "git" as const, repository: repo.dir, baseRef: repo.baseRef, headRef: repo.headRef },
+    maxFiles: 2,
+    maxTurns: 3,
+    contextTokenLimit: 100_000,
+    ...task,
+  };
+}

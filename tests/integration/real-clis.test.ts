@@ -7,7 +7,7 @@ import { readRequestLog, startModelSimProcess, type TModelSimProcess } from "@/s
 import { makeOrg } from "../helpers/test-callers";
 import { zipEntries } from "../helpers/zip-entries";
 import { waitFor } from "../helpers/wait-for";
-import { cleanUpRealCliFile, offLoopback, readConnects, simAgentEnv, startTracedWorker, type TTracedWorker } from "./real-clis-support";
+import { cleanUpRealCliFile, offLoopback, readConnects, simAgentEnv, smallCliTask, startTracedWorker, type TTracedWorker } from "./real-clis-support";
 
 // The real agent CLIs (Claude Code, Gemini CLI, Qwen Code, installed from the lockfile) in the real pipeline: a worker
 // process runs one evaluation task with all three against the model simulator (bin/model-sim.mjs on a free port), and
@@ -117,15 +117,7 @@ describe.skipIf(process.env.MB_SKIP_REAL_CLIS === "1")("real agent CLIs on the m
 
   it("runs a task with claude, gemini and qwen: scores, a compression from each CLI's own report, resumed sessions, isolated runs", async () => {
     const t0 = Date.now();
-    const { id: taskId } = await api().tasks.create({
-      source: { kind: "git", repository: repo.dir, baseRef: repo.baseRef, headRef: repo.headRef },
-      agents: [...CLIS],
-      dimensions: ["SF"],
-      maxFiles: 2,
-      maxTurns: 3,
-      contextTokenLimit: 100_000,
-      seed: 7,
-    });
+    const { id: taskId } = await api().tasks.create(smallCliTask(repo, { agents: [...CLIS], dimensions: ["SF"], seed: 7 }));
     const task = await settled(taskId, 240_000);
     console.log(`[real-clis] task finished in ${Date.now() - t0} ms`);
     expect(task.status, task.errorMessage ?? "").toBe("completed");
@@ -184,15 +176,7 @@ describe.skipIf(process.env.MB_SKIP_REAL_CLIS === "1")("real agent CLIs on the m
   it("<cli>.sim-<profile> for all three CLIs: the lossy profile scores lower, the same way twice; a rule its summary dropped is kept at baseline and lost after; the bundle holds each transcript and simulator log; a crashing CLI fails only its own run", async () => {
     const t0 = Date.now();
     const agents = CLIS.flatMap((cli) => [`${cli}.sim-thorough`, `${cli}.sim-lossy`]);
-    const input = {
-      source: { kind: "git" as const, repository: repo.dir, baseRef: repo.baseRef, headRef: repo.headRef },
-      agents,
-      dimensions: ["TTL" as const],
-      maxFiles: 2,
-      maxTurns: 3,
-      contextTokenLimit: 100_000,
-      seed: 11,
-    };
+    const input = smallCliTask(repo, { agents, dimensions: ["TTL"], seed: 11 });
     // The same task twice, at once (the second without the broken agent): scores must not depend on the run.
     const firstId = (await api().tasks.create({ ...input, agents: [...agents, BROKEN_AGENT] })).id;
     const againId = (await api().tasks.create(input)).id;
