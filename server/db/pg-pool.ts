@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { env } from "../config/env";
 import { logger } from "../logger";
@@ -23,6 +24,15 @@ export function pgPool(): pg.Pool {
     holder.__mbPgPool = pool;
   }
   return holder.__mbPgPool;
+}
+
+/**
+ * A read the API serves hundreds of times a second, as a named prepared statement: each connection parses and plans
+ * it once, not per call (planning the task detail costs PostgreSQL more than running it: 0.3–0.4 ms against 0.2–0.3).
+ * The name comes from the text, so statements built with different filters are separate, each prepared once.
+ */
+export function preparedQuery<R extends pg.QueryResultRow>(text: string, values: unknown[], pool: pg.Pool = pgPool()): Promise<pg.QueryResult<R>> {
+  return pool.query<R>({ name: `mb_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`, text, values });
 }
 
 export async function closePgPool(): Promise<void> {

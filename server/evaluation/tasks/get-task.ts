@@ -1,5 +1,5 @@
 import "server-only";
-import { pgPool } from "@/server/db/pg-pool";
+import { preparedQuery } from "@/server/db/pg-pool";
 import { AppError } from "@/server/errors";
 import type { TChangeFacts, TDimensionScore } from "../model";
 import type { TRunStatus, TTaskStatus } from "./task-schema";
@@ -98,7 +98,7 @@ const toDateOrNull = (text: string | null) => (text === null ? null : new Date(t
 
 /** One task with its runs (scores, phases, compressions) and question set; another org's task is NOT_FOUND. */
 export async function getTask(orgId: string, taskId: string) {
-  const { rows } = await pgPool().query<TTaskRow>(TASK_DETAIL_SQL, [taskId, orgId]);
+  const { rows } = await preparedQuery<TTaskRow>(TASK_DETAIL_SQL, [taskId, orgId]);
   const task = rows[0];
   if (!task) throw new AppError("NOT_FOUND", "task not found");
   return {
