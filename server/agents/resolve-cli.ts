@@ -45,7 +45,20 @@ export function candidatePaths(projectRoot: string, override: string | undefined
   return override ? [path.resolve(root, override)] : defaults.map((relative) => path.join(root, relative));
 }
 
-async function usableFile(file: string): Promise<{ ok: boolean; mtimeMs: number }> {
+// Every submit asks for every agent's state: stat() and access() on each candidate per request cost a POST about
+// 1 ms of the web process's CPU (npm run bench:api). A file's state is trusted for 2 s; an install shows within that.
+const FILE_CHECK_TTL_MS = 2_000;
+const fileChecks = new Map<string, { at: number; check: Promise<{ ok: boolean; mtimeMs: number }> }>();
+
+function usableFile(file: string, now = Date.now()): Promise<{ ok: boolean; mtimeMs: number }> {
+  const recent = fileChecks.get(file);
+  if (recent && now - recent.at < FILE_CHECK_TTL_MS) return recent.check;
+  const check = checkFile(file);
+  fileChecks.set(file, { at: now, check });
+  return check;
+}
+
+async function checkFile(file: string): Promise<{ ok: boolean; mtimeMs: number }> {
   try {
     const info = await stat(file);
     if (!info.isFile()) return { ok: false, mtimeMs: 0 };
@@ -87,6 +100,7 @@ const cache = new Map<string, Promise<TResolvedCli>>();
 /** Forget cached probes (tests, or after installing a CLI). */
 export function clearCliCache() {
   cache.clear();
+  fileChecks.clear();
 }
 
 async function probeCandidate(file: string, mtimeMs: number, options: TResolveCliOptions): Promise<TResolvedCli> {
