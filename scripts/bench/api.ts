@@ -1,18 +1,20 @@
-// npm run bench:api: the REST shim under load, against `npm start` (next start + worker) on loopback.
+// npm run bench:api: the REST shim under load, against `npm start` (scripts/web-server.ts + worker) on loopback.
 //   GET /api/v1/tasks/{id} and the first page of GET /api/v1/tasks at 500 requests/s, POST /api/v1/tasks at
 //   100 requests/s, with --tasks (default 100,000) tasks in the caller's org. Open loop: requests leave on a fixed
 //   schedule whatever the answers do, and latency counts from the scheduled time, so a stalled server shows up.
 // Options: --tasks N  --seconds S (per scenario, default 10)  --read-rate R  --write-rate W  --web-processes P
-//   (npm start's WEB_CONCURRENCY, default 1)  --keep-worker-busy
+//   (npm start's WEB_CONCURRENCY, default 1)  --api-fast-path 0 (/api/v1 through Next's router, to compare)  --keep-worker-busy
 //   (by default the evaluation queue is paused while POSTs run: the bench measures the web process, not git clones).
 // Runs in AUTH_MODE=sso (npm start refuses none), through the gateway headers, like a script behind the gateway.
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort } from "../../tests/helpers/next-server";
 import { gatewayHeaders, newGatewayOrg, newGatewaySecret } from "../../tests/helpers/gateway";
 import { openBenchDatabase } from "./bench-db";
+import { machineCpu, processCpuMs } from "./cpu";
 import { percentile } from "./measure";
 import { sleep } from "./proc";
 
@@ -24,6 +26,7 @@ const { values: opts } = parseArgs({
     "write-rate": { type: "string", default: "100" },
     "keep-worker-busy": { type: "boolean", default: false },
     "web-processes": { type: "string", default: process.env.WEB_CONCURRENCY || "1" },
+    "api-fast-path": { type: "string", default: "1" },
   },
 });
 const TASKS = Number(opts.tasks);
@@ -31,7 +34,53 @@ const SECONDS = Number(opts.seconds);
 const TARGETS = { readP99Ms: 25, writeP99Ms: 50 };
 const log = (line: string) => console.log(`[bench:api] ${line}`);
 
-type TResult = { name: string; rate: number; sent: number; latencies: number[]; errors: Map<string, number>; elapsedMs: number };
+type TCpu = { webMs: number; pgMs: number; benchMs: number; busyPct: number };
+type TResult = { name: string; rate: number; sent: number; latencies: number[]; errors: Map<string, number>; elapsedMs: number; cpu?: TCpu };
+
+/** The web processes of `npm start` (scripts/web-server.ts, or the cluster's): descendants of `root` by command line. */
+function webPids(root: number): number[] {
+  const parents = new Map<number, number>();
+  const commands = new Map<number, string>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      commands.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, "utf8"));
+    } catch {
+      // gone
+    }
+  }
+  const descends = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === root) return true;
+    return false;
+  };
+  return [...commands].filter(([pid, command]) => /web-(server\.ts|cluster\.mjs)/.test(command) && descends(pid)).map(([pid]) => pid);
+}
+
+/**
+ * Where the CPU of a scenario went: the web processes, this database's PostgreSQL backends, this process (the load
+ * generator), and the whole machine's utilisation. On 2 cores they share, the sum is what limits the rate.
+ */
+async function measureCpu(root: number, probe: pg.Client): Promise<() => Promise<TCpu>> {
+  const backends = async () => {
+    const { rows } = await probe.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
+  };
+  const web = webPids(root);
+  const sumWeb = () => web.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+  const self = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  const [w0, p0, b0, m0] = [sumWeb(), await backends(), self(), machineCpu()];
+  return async () => {
+    let pgMs = 0;
+    for (const [pid, ms] of await backends()) pgMs += ms - (p0.get(pid) ?? 0);
+    const m1 = machineCpu();
+    return { webMs: sumWeb() - w0, pgMs, benchMs: self() - b0, busyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total) };
+  };
+}
 
 async function seed(url: string, orgId: string, userId: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -153,12 +202,15 @@ function report(results: TResult[]) {
       p99: f(p99),
       max: f(Math.max(...r.latencies)),
       errors: errorCount ? [...r.errors].map(([k, v]) => `${v}× ${k}`).join(", ") : "0",
+      // CPU per request (ms): web processes / PostgreSQL / this load generator; then the machine's utilisation.
+      "cpu web/pg/gen": r.cpu ? [r.cpu.webMs, r.cpu.pgMs, r.cpu.benchMs].map((ms) => (ms / r.sent).toFixed(2)).join(" / ") : "-",
+      busy: r.cpu ? `${r.cpu.busyPct.toFixed(0)}%` : "-",
       target: `p99 < ${target} ms, 0 errors`,
       verdict: p99 < target && errorCount === 0 ? "ok" : "MISSED",
     };
   });
   console.table(rows);
-  console.log(JSON.stringify({ bench: "api", tasks: TASKS, seconds: SECONDS, webProcesses: opts["web-processes"], results: rows }));
+  console.log(JSON.stringify({ bench: "api", tasks: TASKS, seconds: SECONDS, webProcesses: opts["web-processes"], apiFastPath: opts["api-fast-path"], results: rows }));
 }
 
 async function main(): Promise<number> {
@@ -170,7 +222,7 @@ async function main(): Promise<number> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const webProcesses = opts["web-processes"];
-  const app = startApp({ DATABASE_URL: db.url, PORT: String(port), AUTH_MODE: "sso", AUTH_GATEWAY_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", WEB_CONCURRENCY: webProcesses });
+  const app = startApp({ DATABASE_URL: db.url, PORT: String(port), AUTH_MODE: "sso", AUTH_GATEWAY_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", WEB_CONCURRENCY: webProcesses, API_FAST_PATH: opts["api-fast-path"] });
   try {
     const ids = await seed(db.url, org.orgId, org.member.userId);
     const deadline = Date.now() + 120_000;
@@ -178,7 +230,7 @@ async function main(): Promise<number> {
       if (app.child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${app.output()}`);
       await sleep(250);
     }
-    log(`npm start is up on ${base} (AUTH_MODE=sso, WEB_CONCURRENCY=${webProcesses})`);
+    log(`npm start is up on ${base} (AUTH_MODE=sso, WEB_CONCURRENCY=${webProcesses}, API_FAST_PATH=${opts["api-fast-path"]})`);
     const member = gatewayHeaders(org.member, secret);
     const admin = gatewayHeaders(org.admin, secret);
     const task = JSON.stringify({ source: { kind: "git", repository: "https://git.example.com/acme/bench.git", baseRef: "main", headRef: "feature" }, agents: ["sim-strong"] });
@@ -194,11 +246,19 @@ async function main(): Promise<number> {
 
     const readRate = Number(opts["read-rate"]);
     const writeRate = Number(opts["write-rate"]);
+    const probe = new pg.Client({ connectionString: db.url });
+    await probe.connect();
+    const measured = async (run: () => Promise<TResult>): Promise<TResult> => {
+      const cpu = await measureCpu(app.child.pid!, probe);
+      const result = await run();
+      return { ...result, cpu: await cpu() };
+    };
     const results = [
-      await openLoop("GET /api/v1/tasks/{id}", readRate, SECONDS, getTask, 200),
-      await openLoop("GET /api/v1/tasks (first page)", readRate, SECONDS, listTasks, 200),
-      await openLoop("POST /api/v1/tasks", writeRate, SECONDS, postTask, 201),
+      await measured(() => openLoop("GET /api/v1/tasks/{id}", readRate, SECONDS, getTask, 200)),
+      await measured(() => openLoop("GET /api/v1/tasks (first page)", readRate, SECONDS, listTasks, 200)),
+      await measured(() => openLoop("POST /api/v1/tasks", writeRate, SECONDS, postTask, 201)),
     ];
+    await probe.end();
     if (!opts["keep-worker-busy"]) await request(base, "POST", "/api/v1/queues/evaluation/resume", admin);
     report(results);
     const serverErrors = app.output().split("\n").filter((line) => /"level":(50|60)/.test(line));
