@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1.7
 #
 # Memory-Break: ONE image for every role. The command picks it (scripts/deploy/docker-entrypoint.sh):
-#   web                      the Next standalone server on $PORT (MIGRATE_ON_START=true migrates first)
+#   web                      the web server on $PORT: Next's standalone build + /api/v1 (scripts/web-server.ts);
+#                            MIGRATE_ON_START=true migrates first
 #   worker --queues a:4,b    a worker for some queues (same code, no HTTP port)
 #   migrate                  apply pending migrations, then exit (compose's one-shot service, the k8s Job)
 #   wait-migrations          wait until the database has every migration this image ships (init containers)
@@ -78,7 +79,7 @@ COPY server ./server
 COPY worker ./worker
 COPY prompts ./prompts
 COPY bin ./bin
-COPY scripts/run-main.ts ./scripts/run-main.ts
+COPY scripts/run-main.ts scripts/web-server.ts scripts/server-only-hook.mjs scripts/project-root.ts ./scripts/
 COPY scripts/db ./scripts/db
 COPY scripts/deploy ./scripts/deploy
 

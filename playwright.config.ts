@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { webServerArgs } from "./scripts/web-command";
 import { assertLocalDatabase } from "./tests/e2e/assert-local-database";
 
 // Fails before anything starts if DATABASE_URL is missing or remote.
@@ -11,10 +12,13 @@ const serverEnv: Record<string, string> = {
   ...(process.env as Record<string, string>),
   DATABASE_URL,
   NEXT_TELEMETRY_DISABLED: "1",
+  PORT: String(PORT),
+  HOSTNAME: "127.0.0.1",
 };
 
-// `next build` takes ~35 s here; E2E_SKIP_BUILD=1 reuses an existing .next while iterating on tests.
-const webCommand = `${process.env.E2E_SKIP_BUILD ? "" : "npx next build && "}npx next start -p ${PORT} -H 127.0.0.1`;
+// The production web server, as npm start runs it (scripts/web-server.ts). `next build` takes ~50 s here;
+// E2E_SKIP_BUILD=1 reuses an existing .next while iterating on tests.
+const webCommand = `${process.env.E2E_SKIP_BUILD ? "" : "npx next build && "}${[process.execPath, ...webServerArgs()].map((arg) => JSON.stringify(arg)).join(" ")}`;
 
 export default defineConfig({
   testDir: "tests/e2e",

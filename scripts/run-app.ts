@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from "./project-root";
 import { resolveDatabase } from "./resolve-database";
 import { runServices, type ServiceSpec } from "./run-services";
 import { signalExitCode, trapShutdownSignals } from "./shutdown-signals";
+import { webServerArgs } from "./web-command";
 
 // Shared by `npm run dev` and `npm start`: database (DATABASE_URL or embedded), migrations, then web + worker.
 
@@ -40,10 +41,6 @@ async function appEnv(databaseUrl: string, mode: AppMode): Promise<NodeJS.Proces
   };
 }
 
-// Idle keep-alive connections stay open 65 s (Node's default is 5 s): longer than a load balancer's usual 60 s idle
-// timeout, so the server never closes a connection a client or proxy is about to reuse (bench:api saw ECONNRESETs).
-const KEEP_ALIVE = ["--keepAliveTimeout", "65000"];
-
 function services(mode: AppMode, env: NodeJS.ProcessEnv): ServiceSpec[] {
   // The worker drains its jobs for up to WORKER_SHUTDOWN_GRACE_SECONDS; give it that plus a margin before SIGKILL.
   const workerGraceMs = (Number(env.WORKER_SHUTDOWN_GRACE_SECONDS) || 30) * 1000 + 10_000;
@@ -53,9 +50,9 @@ function services(mode: AppMode, env: NodeJS.ProcessEnv): ServiceSpec[] {
   const workerEntry = ["--conditions=react-server", "worker/index.ts"];
   const node = process.execPath;
   return [
-    mode === "production" && Number(env.WEB_CONCURRENCY) > 1
-      ? { ...web, command: node, args: [path.join(PROJECT_ROOT, "scripts", "web-cluster.mjs"), "start", ...KEEP_ALIVE] }
-      : { ...web, command: node, args: mode === "dev" ? [nodeBin("next"), "dev"] : [nodeBin("next"), "start", ...KEEP_ALIVE] },
+    mode === "dev"
+      ? { ...web, command: node, args: [nodeBin("next"), "dev"] }
+      : { ...web, command: node, args: webServerArgs(Number(env.WEB_CONCURRENCY) || 1) },
     mode === "dev"
       ? { ...worker, command: node, args: [nodeBin("tsx"), "watch", ...workerEntry] }
       : // `node --import tsx` rather than the tsx CLI: one process, which gets SIGTERM exactly once.

@@ -1,4 +1,4 @@
-// npm start: like npm run dev, but `next start` on the production build + the worker, with NODE_ENV=production.
+// npm start: like npm run dev, but the production web server (scripts/web-server.ts) on the build + the worker.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, parseEnv } from "../server/config/load-env";

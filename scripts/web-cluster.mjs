@@ -1,11 +1,10 @@
-// `next start` in WEB_CONCURRENCY processes sharing one port (node:cluster), for `npm start` on a machine with more
-// than one core: one Next process serves a few hundred API requests a second before its single thread saturates
-// (npm run bench:api). Plain JavaScript, so the web processes load no TypeScript loader.
+// scripts/web-server.ts in WEB_CONCURRENCY processes sharing one port (node:cluster), for `npm start` on a machine with
+// more than one core: one web process's single thread saturates first (npm run bench:api). Started with the web
+// server's loaders (scripts/web-command.ts), which the forked workers inherit.
 //   primary  forks the workers, restarts one that dies (not while stopping), stops when all have exited, and relays
 //            /api/metrics' request for every worker's HTTP counters (server/metrics/cluster-metrics.ts)
-//   worker   answers that request from its own counters, then runs Next's CLI: `next start <args>`
+//   worker   answers that request from its own counters, then runs scripts/web-server.ts
 import cluster from "node:cluster";
-import { createRequire } from "node:module";
 
 const count = Number(process.env.WEB_CONCURRENCY || 1);
 const COLLECT = "mb:http-metrics:collect";
@@ -65,7 +64,5 @@ if (cluster.isPrimary) {
     const snapshot = metrics ? { seen: [...metrics.seen], responses: [...metrics.responses], durations: [...metrics.durations] } : { seen: [], responses: [], durations: [] };
     process.send?.({ type: SNAPSHOT, id: message.id, snapshot });
   });
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  process.argv = [process.argv[0], nextBin, ...process.argv.slice(2)];
-  await import(nextBin);
+  await import("./web-server.ts");
 }

@@ -18,10 +18,12 @@ role="${1:-web}"
 case "$role" in
   web)
     if [ "${MIGRATE_ON_START:-false}" = "true" ]; then migrate; fi
-    # Next's standalone server binds to $HOSTNAME, which Docker and Kubernetes set to the container's name:
+    # The web server binds to $HOSTNAME, which Docker and Kubernetes set to the container's name:
     # bind to every interface instead (WEB_BIND_HOST narrows it), so probes on 127.0.0.1 reach it.
     export HOSTNAME="${WEB_BIND_HOST:-0.0.0.0}"
-    exec node "$WEB_DIR/server.js"
+    # scripts/web-server.ts: the standalone build's Next, with /api/v1 answered before Next's router (as npm start).
+    export MB_NEXT_DIR="$WEB_DIR"
+    exec node --import tsx --import ./scripts/server-only-hook.mjs scripts/web-server.ts
     ;;
   worker)
     # Same flags as `npm run worker`: react-server makes `import "server-only"` resolve to a no-op.

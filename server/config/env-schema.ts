@@ -10,8 +10,10 @@ export const ZEnv = z.object({
     .string({ error: "DATABASE_URL is required (npm run dev starts an embedded PostgreSQL and sets it for you)" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: int(1, 100, 10),
-  /** Web processes `npm start` runs on one port (scripts/web-cluster.mjs); 1 = a single `next start`. */
+  /** Web processes `npm start` runs on one port (scripts/web-cluster.mjs); 1 = a single scripts/web-server.ts. */
   WEB_CONCURRENCY: int(1, 64, 1),
+  /** The production web server answers /api/v1 itself, before Next's router (server/rest/rest-dispatch.ts); 0 = all through Next. */
+  API_FAST_PATH: z.enum(["0", "1", "true", "false"], { error: "API_FAST_PATH must be 1 or 0" }).default("1").transform((v) => v === "1" || v === "true"),
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
   AUTH_MODE: z.enum(["none", "sso", "nextauth"], { error: "AUTH_MODE must be none, sso or nextauth" }).default("none"),
   /** AUTH_MODE=sso: the gateway proves itself with this shared secret (checked in constant time). Never logged. */

@@ -129,12 +129,23 @@ describe("deployment commands (docs/deployment.md)", () => {
     expect([0, 143]).toContain(await web.stop()); // Next's server exits 128+SIGTERM after closing
   });
 
-  it("the entry point's web role serves the same build (the image runs it from /app/web)", async () => {
+  it("the entry point's web role serves the same build (the image runs it from /app/web): /api/v1 and pages", async () => {
     const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
     const web = startService(ENTRYPOINT, ["web"], { ...env, PORT: String(port), WEB_DIR: path.join(ROOT, ".next/standalone"), WEB_BIND_HOST: "127.0.0.1" });
     services.push(web);
-    await waitFor("the entry point's web role", async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined))?.ok, 60_000, 250);
-    await web.stop();
+    await waitFor("the entry point's web role", async () => (await fetch(`${base}/api/health`).catch(() => undefined))?.ok, 60_000, 250);
+    // scripts/web-server.ts answers /api/v1 itself (with proxy.ts's headers); the standalone build's Next the rest.
+    const me = await fetch(`${base}/api/v1/me`);
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ role: "admin" });
+    expect(me.headers.get("x-frame-options")).toBe("DENY");
+    const tasks = await fetch(`${base}/api/v1/tasks?limit=1`);
+    expect(tasks.status).toBe(200);
+    const page = await fetch(`${base}/tasks`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await web.stop()).toBe(0);
   });
 
   it("the worker probe: healthy while the entry point's worker role heartbeats, unhealthy once it stopped", async () => {

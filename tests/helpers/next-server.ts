@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
+import { webServerArgs } from "../../scripts/web-command";
 import { freePort } from "./free-port";
 
-// `next start` on the existing production build (.next) with an environment of our own, e.g. AUTH_MODE=sso
-// beside the none-mode server Playwright starts. Own process group (next start forks next-server), output kept
-// so a test can search it (the gateway secret must never appear in it).
+// The production web server (scripts/web-server.ts: Next on the existing build + the /api/v1 path, as npm start
+// runs it) with an environment of our own, e.g. AUTH_MODE=sso beside the none-mode server Playwright starts.
+// Own process group, output kept so a test can search it (the gateway secret must never appear in it).
 
 export type TNextServer = { url: string; output: () => string; stop: () => Promise<void> };
 
@@ -16,10 +17,9 @@ export async function startNextServer(env: Record<string, string>, options: { po
   const port = options.port ?? (await freePort());
   const root = path.resolve(import.meta.dirname, "../..");
   const clustered = (options.processes ?? 1) > 1;
-  const entry = clustered ? path.join(root, "scripts/web-cluster.mjs") : path.join(root, "node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [entry, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, webServerArgs(options.processes ?? 1), {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "debug", ...(clustered ? { WEB_CONCURRENCY: String(options.processes) } : {}), ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "debug", PORT: String(port), HOSTNAME: "127.0.0.1", ...(clustered ? { WEB_CONCURRENCY: String(options.processes) } : {}), ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -41,10 +41,10 @@ export async function startNextServer(env: Record<string, string>, options: { po
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
+      throw new Error(`the web server did not answer within 60 s:\n${output}`);
     }
     const ok = await fetch(`${url}/api/health`).then((r) => r.status < 500, () => false);
     if (ok) break;

@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { sendWebResponse, toWebRequest } from "../../server/http/node-web-bridge";
 
-// Serves App Router route handlers (the real route modules) over node:http, the way `next start` hands them a
-// Request and streams their Response: the request's signal aborts when the client goes away, and the body is
-// written with backpressure. Cheaper than booting Next for a test, and the handler code is the same.
+// Serves one App Router route handler (the real route module) over node:http through the same bridge the production
+// web server uses for /api/v1 (server/http/node-web-bridge.ts). Cheaper than booting Next for a test.
 
 type TRouteHandler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 type TServeOptions = { port?: number; /** Answers what the route does not match; false = 404. */ other?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean };
@@ -19,12 +19,8 @@ export async function serveRoute<P extends Record<string, string>>(pattern: stri
     const match = regex.exec(url.pathname);
     if (!match || req.method !== "GET") return void (options.other?.(req, res) || res.writeHead(404).end());
     const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)])) as P;
-    const aborter = new AbortController();
-    res.on("close", () => aborter.abort());
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const request = new Request(url, { method: "GET", headers, signal: aborter.signal });
-    void handler(request, { params: Promise.resolve(params) }).then((response) => pipeResponse(response, res), (error) => {
+    const request = toWebRequest(req, res, url);
+    void handler(request, { params: Promise.resolve(params) }).then((response) => sendWebResponse(response, res), (error) => {
       res.writeHead(500).end(String(error));
     });
   });
@@ -43,35 +39,4 @@ export async function serveRoute<P extends Record<string, string>>(pattern: stri
         server.close(() => resolve());
       }),
   };
-}
-
-async function pipeResponse(response: Response, res: http.ServerResponse): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.flushHeaders();
-  if (!response.body) return void res.end();
-  const reader = response.body.getReader();
-  res.on("close", () => void reader.cancel().catch(() => undefined));
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!res.write(value)) await drained(res);
-    }
-    res.end();
-  } catch {
-    res.destroy();
-  }
-}
-
-/** Resolves when the socket takes more, or when it is gone (then the next read's cancel ends the loop). */
-function drained(res: http.ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
-  });
 }
