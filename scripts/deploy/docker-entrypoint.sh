@@ -23,7 +23,8 @@ case "$role" in
     export HOSTNAME="${WEB_BIND_HOST:-0.0.0.0}"
     # scripts/web-server.ts: the standalone build's Next, with /api/v1 answered before Next's router (as npm start).
     export MB_NEXT_DIR="$WEB_DIR"
-    exec node --import tsx --import ./scripts/server-only-hook.mjs scripts/web-server.ts
+    # --max-semi-space-size: as scripts/web-command.ts explains.
+    exec node --max-semi-space-size=64 --import tsx --import ./scripts/server-only-hook.mjs scripts/web-server.ts
     ;;
   worker)
     # Same flags as `npm run worker`: react-server makes `import "server-only"` resolve to a no-op.
