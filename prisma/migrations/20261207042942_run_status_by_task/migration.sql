@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AgentRun_taskId_status_idx" ON "AgentRun"("taskId", "status");
