@@ -24,11 +24,22 @@ try {
   process.exit(1);
 }
 
-const port = Number(process.env.PORT || 3000);
+/** A whole number from the environment in [min, max], or the process stops with a message naming the variable. */
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`[web] ${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const port = intFromEnv("PORT", 3000, 0, 65_535);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 // Longer than a load balancer's usual 60 s idle timeout, so the server never closes a connection a client is about
 // to reuse (Node's 5 s default reset bench:api's sockets).
-const keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT || 65_000);
+const keepAliveTimeout = intFromEnv("KEEP_ALIVE_TIMEOUT", 65_000, 0, 3_600_000);
 const dir = path.resolve(process.env.MB_NEXT_DIR || PROJECT_ROOT);
 
 // A standalone build (output: "standalone") has no next.config.js: its config is in required-server-files.json, and

@@ -69,7 +69,8 @@ export function serveRestRequest(req: http.IncomingMessage, res: http.ServerResp
   }
   const match = matchRestRoute(req.method ?? "GET", url.pathname);
   if (!match) return false;
-  void answer(req, res, url, match);
+  // answer() turns every error into a response; this is for a socket that broke while writing one.
+  answer(req, res, url, match).catch(() => res.destroy());
   return true;
 }
 
