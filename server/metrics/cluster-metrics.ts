@@ -1,11 +1,11 @@
-import { httpMetrics, type THttpMetrics } from "./http-metrics";
+import { httpMetrics, type THistogram, type THttpMetrics } from "./http-metrics";
 
 // Under `npm start` with WEB_CONCURRENCY > 1 (scripts/web-cluster.mjs) each web process counts only the requests it
 // served. /api/metrics asks the cluster's primary for every worker's counters over the IPC channel and sums them, so a
 // scrape sees the whole server whichever process answers it. Without a cluster: this process's counters.
 
 const COLLECT = "mb:http-metrics:collect";
-type TSnapshot = { seen: [string, number][]; responses: [string, number][]; durations: [string, THttpMetrics["durations"] extends Map<string, infer H> ? H : never][] };
+type TSnapshot = { seen: [string, number][]; responses: [string, number][]; durations: [string, THistogram][] };
 
 export async function clusterHttpMetrics(timeoutMs = 2000): Promise<THttpMetrics> {
   if (process.env.MB_WEB_CLUSTER !== "1" || typeof process.send !== "function") return httpMetrics();

@@ -3,7 +3,7 @@
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 
-type THistogram = { buckets: number[]; sum: number; count: number };
+export type THistogram = { buckets: number[]; sum: number; count: number };
 export type THttpMetrics = {
   /** Every request proxy.ts saw, by area (api_v1, trpc, page, ...) and method. */
   seen: Map<string, number>;
