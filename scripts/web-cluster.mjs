@@ -5,10 +5,10 @@
 //            /api/metrics' request for every worker's HTTP counters (server/metrics/cluster-metrics.ts)
 //   worker   answers that request from its own counters, then runs scripts/web-server.ts
 import cluster from "node:cluster";
+import { CLUSTER_MESSAGES, httpMetricsSnapshot } from "../server/metrics/cluster-metrics.ts";
 
 const count = Number(process.env.WEB_CONCURRENCY || 1);
-const COLLECT = "mb:http-metrics:collect";
-const SNAPSHOT = "mb:http-metrics:snapshot";
+const { collect: COLLECT, snapshot: SNAPSHOT } = CLUSTER_MESSAGES;
 
 if (cluster.isPrimary) {
   let stopping = false;
@@ -57,12 +57,10 @@ if (cluster.isPrimary) {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
   });
 } else {
-  // Counters live on globalThis (server/metrics/http-metrics.ts), shared by proxy.ts and every route bundle.
+  // The counters live on globalThis (server/metrics/http-metrics.ts), shared by the /api/v1 path, proxy.ts and every
+  // route bundle of this process.
   process.on("message", (message) => {
-    if (message?.type !== SNAPSHOT) return;
-    const metrics = globalThis.__mbHttpMetrics;
-    const snapshot = metrics ? { seen: [...metrics.seen], responses: [...metrics.responses], durations: [...metrics.durations] } : { seen: [], responses: [], durations: [] };
-    process.send?.({ type: SNAPSHOT, id: message.id, snapshot });
+    if (message?.type === SNAPSHOT) process.send?.({ type: SNAPSHOT, id: message.id, snapshot: httpMetricsSnapshot() });
   });
   await import("./web-server.ts");
 }
