@@ -14,8 +14,9 @@ import pg from "pg";
 import { freePort } from "../../tests/helpers/next-server";
 import { gatewayHeaders, newGatewayOrg, newGatewaySecret } from "../../tests/helpers/gateway";
 import { openBenchDatabase } from "./bench-db";
-import { machineCpu, processCpuMs } from "./cpu";
+import { machineCpu, processCpuMs, readProcStat } from "./cpu";
 import { percentile } from "./measure";
+import { readMemory } from "./proc-memory";
 import { sleep } from "./proc";
 
 const { values: opts } = parseArgs({
@@ -36,15 +37,6 @@ const log = (line: string) => console.log(`[bench:api] ${line}`);
 
 type TCpu = { webMs: number; pgMs: number; benchMs: number; busyPct: number; webPeakRssMiB: number };
 
-/** Peak resident memory (VmHWM) of a process in MiB; 0 when it is gone. */
-function peakRssMiB(pid: number): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
-    return line ? Number(line.split(/\s+/)[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 type TResult = { name: string; rate: number; sent: number; latencies: number[]; errors: Map<string, number>; elapsedMs: number; cpu?: TCpu };
 
 /** The web processes of `npm start` (scripts/web-server.ts, or the cluster's): descendants of `root` by command line. */
@@ -53,12 +45,13 @@ function webPids(root: number): number[] {
   const commands = new Map<number, string>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
+    const stat = readProcStat(Number(entry));
+    if (!stat) continue; // gone
+    parents.set(stat.pid, stat.ppid);
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-      commands.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, "utf8"));
+      commands.set(stat.pid, readFileSync(`/proc/${entry}/cmdline`, "utf8"));
     } catch {
-      // gone
+      // gone meanwhile
     }
   }
   const descends = (pid: number): boolean => {
@@ -88,7 +81,7 @@ async function measureCpu(root: number, probe: pg.Client): Promise<() => Promise
     let pgMs = 0;
     for (const [pid, ms] of await backends()) pgMs += ms - (p0.get(pid) ?? 0);
     const m1 = machineCpu();
-    const webPeakRssMiB = Math.max(0, ...web.map(peakRssMiB));
+    const webPeakRssMiB = Math.max(0, ...web.map((pid) => (readMemory(pid)?.hwm ?? 0) / 1024));
     return { webMs: sumWeb() - w0, pgMs, benchMs: self() - b0, busyPct: (100 * (m1.busy - m0.busy)) / (m1.total - m0.total), webPeakRssMiB };
   };
 }

@@ -4,15 +4,33 @@ import type pg from "pg";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** User + system CPU of a process in ms; 0 when it is gone (or not on this host). */
-export function processCpuMs(pid: number): number {
+export type TProcStat = { pid: number; ppid: number; pgid: number; comm: string; fields: string[] };
+
+/**
+ * /proc/<pid>/stat, or undefined when the process is gone (or not on this host). `fields` are those after
+ * "(comm)": fields[0] is field 3 (state), [11]..[14] utime, stime, cutime, cstime. comm may hold spaces and
+ * parentheses, so the split is after the last ')'.
+ */
+export function readProcStat(pid: number): TProcStat | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = text.slice(text.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3 (state)
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    const end = text.lastIndexOf(")");
+    const fields = text.slice(end + 2).split(" ");
+    return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]), comm: text.slice(text.indexOf("(") + 1, end), fields };
   } catch {
-    return 0;
+    return undefined;
   }
+}
+
+/**
+ * User + system CPU of a process in ms; with `reaped`, also that of the children it waited for (cutime, cstime).
+ * 0 when it is gone (or not on this host).
+ */
+export function processCpuMs(pid: number, options: { reaped?: boolean } = {}): number {
+  const fields = readProcStat(pid)?.fields;
+  if (!fields) return 0;
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (options.reaped ? own + Number(fields[13]) + Number(fields[14]) : own) * TICK_MS;
 }
 
 /** Busy and total jiffies of the whole machine (all cores), for a utilisation ratio between two samples. */

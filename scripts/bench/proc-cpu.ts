@@ -1,21 +1,9 @@
 // How busy the machine was during a measurement, and how much of that was the bench's own processes: the worker with
 // every CLI it ran and reaped (cutime/cstime), the model simulator, and this process. The rest ("other") is other
 // work on the machine plus PostgreSQL, so a high "other" share says the figures did not come from an idle machine.
-import { readFileSync } from "node:fs";
-import { machineCpu } from "./cpu";
+import { machineCpu, processCpuMs } from "./cpu";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-/** utime + stime + cutime + cstime of a process in ms (0 when it is gone or not on Linux). */
-function treeCpuMs(pid: number): number {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = text.slice(text.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3 (state)
-    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-}
 
 export type TCpuShare = { busyPct: number; benchPct: number; otherPct: number };
 
@@ -23,7 +11,7 @@ export type TCpuShare = { busyPct: number; benchPct: number; otherPct: number };
 export function measureCpuShare(pids: number[]): () => TCpuShare {
   const own = () => {
     const self = process.cpuUsage();
-    return pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0) + (self.user + self.system) / 1000;
+    return pids.reduce((sum, pid) => sum + processCpuMs(pid, { reaped: true }), 0) + (self.user + self.system) / 1000;
   };
   let m0: { busy: number; total: number };
   try {

@@ -3,6 +3,7 @@
 // group of their own (run-process starts each CLI turn detached), maps each group to its run through the HOME the
 // isolated environment gives it (STORAGE_DIR/<task>/runs/<run>/agent/home), and reads VmRSS / VmHWM of every member.
 import { readdirSync, readFileSync } from "node:fs";
+import { readProcStat, type TProcStat } from "./cpu";
 
 export type TTurnMemory = {
   runId: string;
@@ -27,23 +28,12 @@ export type TMemorySampler = {
 
 const RUN_HOME = /\/runs\/([0-9a-f-]{36})\/agent\/home$/;
 
-type TStat = { pid: number; ppid: number; pgid: number; comm: string };
-
-function readStat(pid: number): TStat | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
-    const end = text.lastIndexOf(")");
-    const fields = text.slice(end + 2).split(" ");
-    return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]), comm: text.slice(text.indexOf("(") + 1, end) };
-  } catch {
-    return undefined; // gone meanwhile
-  }
-}
+type TStat = TProcStat;
 
 type TMemory = { rss: number; hwm: number; size: number };
 
-function readMemory(pid: number): TMemory | undefined {
+/** VmRSS, VmHWM (peak) and VmSize of a process in kB; undefined when it is gone or a zombie. */
+export function readMemory(pid: number): TMemory | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
@@ -102,7 +92,7 @@ export function sampleCliMemory(rootPid: number, everyMs = 100): TMemorySampler 
       const pid = Number(name);
       present.add(pid);
       if (known.has(pid) && !descendantPids.has(pid) && pid !== rootPid) continue;
-      const stat = readStat(pid);
+      const stat = readProcStat(pid);
       if (stat) known.set(pid, stat);
     }
     for (const pid of known.keys()) if (!present.has(pid)) known.delete(pid);
