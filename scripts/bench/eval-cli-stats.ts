@@ -3,7 +3,7 @@
 // the turn's result came back) and the AgentRun row (startedAt, durationMs = run wall time, agentMs = Σ durationMs).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { percentile } from "./measure";
+import { mean, percentile } from "./measure";
 import type { TTurnMemory } from "./proc-memory";
 
 export type TRunRow = {
@@ -62,8 +62,6 @@ export async function readRunTiming(storageDir: string, taskId: string, run: TRu
     sampledTurns: mine.length,
   };
 }
-
-export const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 export type TSpread = { p50: number; p95: number; mean: number; n: number };
 export const spread = (xs: number[]): TSpread => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), mean: mean(xs), n: xs.length });

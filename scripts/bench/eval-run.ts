@@ -6,11 +6,11 @@ import { openBenchDatabase } from "./bench-db";
 import { runCliBench } from "./eval-clis";
 import { parseEvalOptions } from "./eval-options";
 import { generateChange } from "./generate-repo";
+import { mean } from "./measure";
 
 const AGENTS = ["sim-strong", "sim-medium", "sim-weak", "sim-forgetful-rules"];
 const log = (line: string) => console.log(`  ${line}`);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** The sim part and/or the real-CLI part (eval-options.ts), on one scratch database and storage dir. */
 export async function runEvalBench(): Promise<number> {

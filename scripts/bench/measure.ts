@@ -21,6 +21,9 @@ export async function countOf(probe: pg.Pool, sql: string, params: unknown[] = [
   return Number((await probe.query<{ n: number }>(sql, params)).rows[0]?.n ?? 0);
 }
 
+/** Arithmetic mean; NaN for an empty list. */
+export const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
+
 export function median(values: number[]): number {
   return percentile(values, 50);
 }
