@@ -1,4 +1,5 @@
 import "server-only";
+import { jsonDate, jsonDateOrNull } from "@/server/db/json-timestamps";
 import { preparedQuery } from "@/server/db/pg-pool";
 import { AppError } from "@/server/errors";
 import type { TChangeFacts, TDimensionScore } from "../model";
@@ -92,10 +93,6 @@ type TTaskRow = {
   questions: { key: string; dimension: string; kind: string; prompt: string; groundTruth: unknown; relevantFiles: string[] }[];
 };
 
-// json_build_object writes timestamps as ISO text; the views carry Dates like the top-level columns.
-const toDate = (text: string) => new Date(text);
-const toDateOrNull = (text: string | null) => (text === null ? null : new Date(text));
-
 /** One task with its runs (scores, phases, compressions) and question set; another org's task is NOT_FOUND. */
 export async function getTask(orgId: string, taskId: string) {
   const { rows } = await preparedQuery<TTaskRow>(TASK_DETAIL_SQL, [taskId, orgId]);
@@ -105,11 +102,11 @@ export async function getTask(orgId: string, taskId: string) {
     ...task,
     runs: task.runs.map((run) => ({
       ...run,
-      createdAt: toDate(run.createdAt),
-      startedAt: toDateOrNull(run.startedAt),
-      finishedAt: toDateOrNull(run.finishedAt),
-      updatedAt: toDate(run.updatedAt),
-      compressions: run.compressions.map((c) => ({ ...c, at: toDate(c.at) })),
+      createdAt: jsonDate(run.createdAt),
+      startedAt: jsonDateOrNull(run.startedAt),
+      finishedAt: jsonDateOrNull(run.finishedAt),
+      updatedAt: jsonDate(run.updatedAt),
+      compressions: run.compressions.map((c) => ({ ...c, at: jsonDate(c.at) })),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import sql, { join, type Sql } from "sql-template-tag";
+import { jsonDate, jsonDateOrNull } from "@/server/db/json-timestamps";
 import { preparedQuery } from "@/server/db/pg-pool";
 import { decodeCursor, encodeCursor, likePattern } from "@/server/pagination/keyset-cursor";
 import { ZListTasksInput, type TListTasksInput, type TTaskStatus } from "./task-schema";
@@ -60,8 +61,7 @@ export async function listTasks(orgId: string, rawInput: TListTasksInput): Promi
     ) c ON true`;
   const { rows } = await preparedQuery<{ page: TJsonListItem[] }>(page.text, page.values);
   const found = rows[0]?.page ?? [];
-  // json_build_object writes timestamps as ISO text; the item carries Dates like the other task views.
-  const items = found.slice(0, input.limit).map((t) => ({ ...t, createdAt: new Date(t.createdAt), finishedAt: t.finishedAt === null ? null : new Date(t.finishedAt) }));
+  const items = found.slice(0, input.limit).map((t) => ({ ...t, createdAt: jsonDate(t.createdAt), finishedAt: jsonDateOrNull(t.finishedAt) }));
   const last = items[items.length - 1];
   return { items, nextCursor: found.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null };
 }
