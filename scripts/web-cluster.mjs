@@ -5,10 +5,12 @@
 //            /api/metrics' request for every worker's HTTP counters (server/metrics/cluster-metrics.ts)
 //   worker   answers that request from its own counters, then runs scripts/web-server.ts
 import cluster from "node:cluster";
-import { CLUSTER_MESSAGES, httpMetricsSnapshot } from "../server/metrics/cluster-metrics.ts";
 
 const count = Number(process.env.WEB_CONCURRENCY || 1);
-const { collect: COLLECT, snapshot: SNAPSHOT } = CLUSTER_MESSAGES;
+// The primary loads no TypeScript (a transform would start an esbuild service process beside the workers), so the
+// message names are spelled here; server/metrics/cluster-metrics.ts sends COLLECT.
+const COLLECT = "mb:http-metrics:collect";
+const SNAPSHOT = "mb:http-metrics:snapshot";
 
 if (cluster.isPrimary) {
   let stopping = false;
@@ -59,6 +61,7 @@ if (cluster.isPrimary) {
 } else {
   // The counters live on globalThis (server/metrics/http-metrics.ts), shared by the /api/v1 path, proxy.ts and every
   // route bundle of this process.
+  const { httpMetricsSnapshot } = await import("../server/metrics/cluster-metrics.ts");
   process.on("message", (message) => {
     if (message?.type === SNAPSHOT) process.send?.({ type: SNAPSHOT, id: message.id, snapshot: httpMetricsSnapshot() });
   });

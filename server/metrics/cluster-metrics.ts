@@ -4,9 +4,9 @@ import { httpMetrics, type THistogram, type THttpMetrics } from "./http-metrics"
 // served. /api/metrics asks the cluster's primary for every worker's counters over the IPC channel and sums them, so a
 // scrape sees the whole server whichever process answers it. Without a cluster: this process's counters.
 
-/** The cluster's IPC messages: a worker asks the primary to COLLECT; the primary asks every worker for a SNAPSHOT. */
-export const CLUSTER_MESSAGES = { collect: "mb:http-metrics:collect", snapshot: "mb:http-metrics:snapshot" } as const;
-const COLLECT = CLUSTER_MESSAGES.collect;
+// A worker asks the cluster's primary (scripts/web-cluster.mjs) to COLLECT; the primary asks every worker for its
+// httpMetricsSnapshot().
+const COLLECT = "mb:http-metrics:collect";
 type TSnapshot = { seen: [string, number][]; responses: [string, number][]; durations: [string, THistogram][] };
 
 /** This process's counters in a form that survives IPC (Maps do not). */
